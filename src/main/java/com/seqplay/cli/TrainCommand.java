@@ -1,0 +1,113 @@
+package com.seqplay.cli;
+
+import com.seqplay.engine.Trainer;
+import com.seqplay.events.EventCodec;
+import com.seqplay.events.EventSink;
+import com.seqplay.events.TrainerEvent;
+import com.seqplay.spec.InvalidSpecException;
+import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.SpecJson;
+import com.seqplay.spec.SpecValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Trains one run from a specification file. A person sees progress on the terminal; the server
+ * starts the same command with {@code --events --watch-parent} and reads JSON lines instead.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train one run from a JSON specification.")
+final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "the run specification")
+    Path specFile;
+
+    @Option(names = "--run-dir", description = "folder for the checkpoint and vocabulary (default: runs/<time>)")
+    Path runDir;
+
+    @Option(names = "--events", description = "print machine-readable JSON-line events instead of progress")
+    boolean events;
+
+    @Option(names = "--watch-parent", description = "stop at once when standard input closes (the parent died)")
+    boolean watchParent;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        EventSink sink = events ? jsonLines(out) : new ConsoleSink(out);
+        RunSpec spec;
+        try {
+            spec = SpecValidator.completeAndValidate(SpecJson.parse(Files.readString(specFile, StandardCharsets.UTF_8)));
+        } catch (NoSuchFileException e) {
+            return refuse(sink, specFile + ": no such file");
+        } catch (IOException e) {
+            return refuse(sink, specFile + ": " + e.getMessage());
+        } catch (InvalidSpecException e) {
+            return refuse(sink, specFile + ": " + e.getMessage());
+        }
+        if (watchParent) {
+            watchStandardInput();
+        }
+        Path dir = runDir != null ? runDir
+                : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        try {
+            new Trainer(spec, dir, sink).run();
+            return 0;
+        } catch (Throwable e) {
+            e.printStackTrace();
+            sink.emit(TrainerEvent.error(describe(e)));
+            return 1;
+        }
+    }
+
+    private static int refuse(EventSink sink, String message) {
+        sink.emit(TrainerEvent.error(message));
+        return 2;
+    }
+
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage() != null ? root.getMessage() : "";
+        return root.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
+    }
+
+    private static EventSink jsonLines(PrintStream out) {
+        return event -> {
+            synchronized (out) {
+                out.println(EventCodec.encode(event));
+                out.flush();
+            }
+        };
+    }
+
+    /**
+     * The server keeps our standard input open; it closes when the server exits or is killed. A
+     * trainer whose server is gone must not go on burning the machine, so it halts at once.
+     */
+    private static void watchStandardInput() {
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() >= 0) {
+                    // the server never writes; keep reading until end of stream
+                }
+            } catch (IOException ignored) {
+                // a broken pipe means the same as end of stream
+            }
+            Runtime.getRuntime().halt(143);
+        }, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

@@ -1,0 +1,97 @@
+package com.seqplay.engine;
+
+import com.seqplay.spec.CellType;
+import com.seqplay.spec.ClippingMode;
+import com.seqplay.spec.RunSpec;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Turns the cell, clipping and optimiser choices of a specification into DL4J configuration. */
+public final class NetworkBuilder {
+    private NetworkBuilder() {}
+
+    /** A stack of recurrent layers with a softmax output at every step (a sequence classifier). */
+    public static MultiLayerNetwork sequenceClassifier(RunSpec spec, int nIn, int nOut) {
+        var list = base(spec).list();
+        int in = nIn;
+        for (int i = 0; i < spec.layers(); i++) {
+            list.layer(recurrent(spec, in, spec.hiddenSize()));
+            in = spec.hiddenSize();
+        }
+        list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .activation(Activation.SOFTMAX).nIn(in).nOut(nOut).build());
+        if (spec.bpttLength() < spec.sequenceLength()) {
+            list.backpropType(BackpropType.TruncatedBPTT)
+                    .tBPTTForwardLength(spec.bpttLength())
+                    .tBPTTBackwardLength(spec.bpttLength());
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        return net;
+    }
+
+    static NeuralNetConfiguration.Builder base(RunSpec spec) {
+        var b = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER)
+                .updater(updater(spec));
+        ClippingMode mode = spec.clippingMode();
+        GradientNormalization gn = dl4jNormalization(mode);
+        b.gradientNormalization(gn);
+        if (spec.clipping().threshold() != null) {
+            b.gradientNormalizationThreshold(spec.clipping().threshold());
+        }
+        return b;
+    }
+
+    static Layer recurrent(RunSpec spec, int nIn, int nOut) {
+        CellType cell = spec.cellType();
+        var builder = switch (cell) {
+            case LSTM -> new LSTM.Builder().activation(Activation.TANH).forgetGateBiasInit(1.0);
+            case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
+            case GRU -> throw new IllegalArgumentException("the GRU cell is not available in this version yet");
+        };
+        builder.nIn(nIn).nOut(nOut);
+        if (spec.dropout() > 0) {
+            // DL4J's Dropout takes the probability of keeping an activation.
+            builder.dropOut(new Dropout(1.0 - spec.dropout()));
+        }
+        return builder.build();
+    }
+
+    static IUpdater updater(RunSpec spec) {
+        double lr = spec.learningRate();
+        return switch (spec.optimizer()) {
+            case "rmsprop" -> new RmsProp(lr);
+            case "sgd" -> new Nesterovs(lr, 0.9);
+            default -> new Adam(lr);
+        };
+    }
+
+    /** DL4J's per-layer clipping for the modes it has; global-norm is done by our own listener. */
+    static GradientNormalization dl4jNormalization(ClippingMode mode) {
+        return switch (mode) {
+            case NONE, GLOBAL_NORM -> GradientNormalization.None;
+            case VALUE -> GradientNormalization.ClipElementWiseAbsoluteValue;
+            case L2_LAYER -> GradientNormalization.ClipL2PerLayer;
+            case L2_PARAM_TYPE -> GradientNormalization.ClipL2PerParamType;
+            case RENORM_LAYER -> GradientNormalization.RenormalizeL2PerLayer;
+        };
+    }
+}

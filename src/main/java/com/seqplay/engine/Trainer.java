@@ -1,0 +1,51 @@
+package com.seqplay.engine;
+
+import com.seqplay.engine.textgen.TextGenerationTrainer;
+import com.seqplay.events.EventSink;
+import com.seqplay.events.TrainerEvent;
+import com.seqplay.spec.RunSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains one run: the single entry point of the engine, used by the trainer process that the
+ * server starts and by the {@code train} command. It reports through an {@link EventSink} only.
+ */
+public final class Trainer {
+    private final RunSpec spec;
+    private final Path runDir;
+    private final EventSink sink;
+
+    public Trainer(RunSpec spec, Path runDir, EventSink sink) {
+        this.spec = spec;
+        this.runDir = runDir;
+        this.sink = sink;
+    }
+
+    /** Trains to the end; returns normally for SUCCEEDED and DIVERGED, throws for a failure. */
+    public void run() throws Exception {
+        Files.createDirectories(runDir);
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        Backend backend = Backend.current();
+        sink.emit(TrainerEvent.started(backend.name(), backend.device()));
+        Nd4j.getRandom().setSeed(spec.seed());
+        TaskTrainer task = switch (spec.taskType()) {
+            case TEXTGEN -> new TextGenerationTrainer();
+            default -> throw new IllegalArgumentException("task " + spec.task() + " is not available in this version");
+        };
+        List<TrainingListener> extra = new ArrayList<>();
+        if (spec.faultInjection() != null) {
+            extra.add(FaultInjector.listener(spec.faultInjection()));
+        }
+        try {
+            task.train(new TrainingContext(spec, runDir, sink, new TrainingClock(spec.maxWallSeconds()), extra));
+        } catch (DivergedException e) {
+            sink.emit(TrainerEvent.result("DIVERGED", null, null, e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package com.seqplay.engine;
+
+import com.seqplay.events.EventSink;
+import com.seqplay.spec.RunSpec;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.optimize.api.TrainingListener;
+
+/** What a task trainer gets: the specification, its folder, where to report, its time budget. */
+public record TrainingContext(
+        RunSpec spec, Path runDir, EventSink sink, TrainingClock clock, List<TrainingListener> extraListeners) {}

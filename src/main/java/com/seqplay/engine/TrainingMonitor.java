@@ -1,0 +1,47 @@
+package com.seqplay.engine;
+
+import com.seqplay.events.EventSink;
+import com.seqplay.events.TrainerEvent;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+
+/**
+ * Reports the training loss and progress after every iteration, and stops a run whose loss is
+ * no longer a finite number (it would only produce NaN from then on).
+ */
+public final class TrainingMonitor extends BaseTrainingListener {
+    private final EventSink sink;
+    private final long totalSteps;
+    private final int stepsPerSequence;
+    private long step;
+    private int epoch = 1;
+
+    /**
+     * @param stepsPerSequence DL4J's score sums the loss over the time steps of one (truncated)
+     *     sequence; dividing by it reports the mean loss per predicted step, comparable across lengths
+     */
+    public TrainingMonitor(EventSink sink, long totalSteps, int stepsPerSequence) {
+        this.sink = sink;
+        this.totalSteps = totalSteps;
+        this.stepsPerSequence = stepsPerSequence;
+    }
+
+    public void startEpoch(int epoch) {
+        this.epoch = epoch;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int dl4jEpoch) {
+        step++;
+        double loss = model.score() / stepsPerSequence;
+        if (!Double.isFinite(loss)) {
+            throw new DivergedException(step, loss);
+        }
+        sink.emit(TrainerEvent.metric("train_loss", step, epoch, loss));
+        sink.emit(TrainerEvent.progress(step, totalSteps, epoch));
+    }
+}

@@ -1,0 +1,94 @@
+package com.seqplay.engine.textgen;
+
+import com.seqplay.dataset.builtin.BuiltinTexts;
+import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.NetworkBuilder;
+import com.seqplay.engine.TaskTrainer;
+import com.seqplay.engine.TrainingContext;
+import com.seqplay.engine.TrainingMonitor;
+import com.seqplay.events.EventSink;
+import com.seqplay.events.TrainerEvent;
+import com.seqplay.spec.RunSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * A character-level language model: predicts the next character at every step. The last tenth of
+ * the text is held out; bits per character on it are compared with the uniform and unigram
+ * baselines, and a sample is generated after every epoch.
+ */
+public final class TextGenerationTrainer implements TaskTrainer {
+    private static final double LN2 = Math.log(2);
+
+    @Override
+    public void train(TrainingContext ctx) throws Exception {
+        RunSpec spec = ctx.spec();
+        EventSink sink = ctx.sink();
+        String text = BuiltinTexts.load(spec.dataset(), spec.builtinSize(), spec.seed());
+        CharVocabulary vocab = CharVocabulary.of(text);
+        int split = (int) (text.length() * 0.9);
+        int[] train = vocab.encode(text.substring(0, split));
+        int[] heldOut = vocab.encode(text.substring(split));
+        var trainBatches = new CharBatches(train, vocab.size(), spec.sequenceLength(), spec.batchSize());
+        var heldOutBatches = new CharBatches(heldOut, vocab.size(), spec.sequenceLength(), spec.batchSize());
+        if (trainBatches.examples() == 0 || heldOutBatches.examples() == 0) {
+            throw new IllegalArgumentException("the text has " + text.length() + " characters, too few for sequences of "
+                    + spec.sequenceLength() + " in both the training part (90%) and the held-out part (10%)");
+        }
+        vocab.save(ctx.runDir());
+
+        Map<String, Double> baselines = new LinkedHashMap<>();
+        baselines.put("uniform_bpc", UnigramBaseline.uniformBpc(vocab.size()));
+        baselines.put("unigram_bpc", UnigramBaseline.unigramBpc(train, heldOut, vocab.size()));
+        sink.emit(TrainerEvent.log("Vocabulary " + vocab.size() + " characters, " + trainBatches.examples()
+                + " training sequences, baselines " + baselines));
+
+        MultiLayerNetwork net = NetworkBuilder.sequenceClassifier(spec, vocab.size(), vocab.size());
+        var monitor = new TrainingMonitor(sink, (long) spec.epochs() * trainBatches.batchesPerEpoch(),
+                spec.bpttLength());
+        List<TrainingListener> listeners = new ArrayList<>(ctx.extraListeners());
+        listeners.add(0, monitor);
+        net.setListeners(listeners);
+
+        Random random = new Random(spec.seed());
+        var sampler = new TextSampler(net, vocab);
+        String prompt = text.substring(split, Math.min(text.length(), split + 20));
+        List<DataSet> heldOutData = heldOutBatches.inOrder();
+        double bestNats = Double.POSITIVE_INFINITY;
+        double lastNats = Double.NaN;
+        for (int epoch = 1; epoch <= spec.epochs() && !ctx.clock().expired(); epoch++) {
+            monitor.startEpoch(epoch);
+            for (DataSet batch : trainBatches.epoch(random)) {
+                net.fit(batch);
+                if (ctx.clock().expired()) {
+                    sink.emit(TrainerEvent.log("Wall-time limit of " + spec.maxWallSeconds() + " s reached"));
+                    break;
+                }
+            }
+            lastNats = HeldOutLoss.natsPerChar(net, heldOutData);
+            long step = monitor.step();
+            sink.emit(TrainerEvent.metric("val_loss", step, epoch, lastNats));
+            sink.emit(TrainerEvent.metric("bpc", step, epoch, lastNats / LN2));
+            sink.emit(TrainerEvent.metric("perplexity", step, epoch, Math.exp(lastNats)));
+            String sample = sampler.sample(prompt, spec.sampleLength(), spec.temperature(), 0, random);
+            sink.emit(TrainerEvent.sample("text", epoch, prompt + "|" + sample));
+            if (lastNats < bestNats) {
+                bestNats = lastNats;
+                Checkpoints.save(net, ctx.runDir(), epoch, sink);
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("val_loss", bestNats);
+        metrics.put("bpc", bestNats / LN2);
+        metrics.put("perplexity", Math.exp(bestNats));
+        sink.emit(TrainerEvent.result("SUCCEEDED", metrics, baselines,
+                String.format("Held-out %.3f bits per character (unigram baseline %.3f)",
+                        bestNats / LN2, baselines.get("unigram_bpc"))));
+    }
+}

@@ -1,0 +1,84 @@
+package com.seqplay.run.api;
+
+import com.seqplay.run.domain.MetricPoint;
+import com.seqplay.run.domain.Sample;
+import com.seqplay.run.service.RunService;
+import com.seqplay.spec.SpecJson;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The runs part of the REST API (see the README); a thin layer over {@link RunService}. */
+@RestController
+@RequestMapping("/api/runs")
+class RunController {
+    private final RunService runs;
+    private final Clock clock;
+
+    RunController(RunService runs, Clock clock) {
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    /** Takes the body as text so that unknown or mistyped fields are refused by name (SpecJson). */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    RunJson submit(@RequestBody(required = false) String body) {
+        return RunJson.of(runs.submit(SpecJson.parse(body == null ? "" : body)), clock.instant());
+    }
+
+    @GetMapping
+    List<RunJson> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+        var now = clock.instant();
+        return runs.list(Math.max(0, offset), Math.min(Math.max(1, limit), 1000)).stream()
+                .map(r -> RunJson.of(r, now)).toList();
+    }
+
+    @GetMapping("/{id}")
+    RunJson get(@PathVariable long id) {
+        return RunJson.of(runs.get(id), clock.instant());
+    }
+
+    /** Every series by name: {@code {"train_loss": [{"step":1,"epoch":1,"value":2.3,"time":...}], ...}}. */
+    @GetMapping("/{id}/metrics")
+    Map<String, List<Map<String, Object>>> metrics(@PathVariable long id) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        runs.metrics(id).forEach((name, points) -> out.put(name, points.stream().map(RunController::point).toList()));
+        return out;
+    }
+
+    @GetMapping("/{id}/samples")
+    List<Sample> samples(@PathVariable long id) {
+        return runs.samples(id);
+    }
+
+    @GetMapping(value = "/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
+    String log(@PathVariable long id, @RequestParam(defaultValue = "200") int lines) {
+        return String.join("\n", runs.log(id, Math.min(Math.max(1, lines), 5000)));
+    }
+
+    @PostMapping("/{id}/cancel")
+    RunJson cancel(@PathVariable long id) {
+        return RunJson.of(runs.cancel(id), clock.instant());
+    }
+
+    private static Map<String, Object> point(MetricPoint p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", p.step());
+        m.put("epoch", p.epoch());
+        m.put("value", p.value());
+        m.put("time", p.time());
+        return m;
+    }
+}

@@ -1,0 +1,145 @@
+package com.seqplay.run.service;
+
+import com.seqplay.events.EventCodec;
+import com.seqplay.events.TrainerEvent;
+import com.seqplay.run.domain.RunStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one trainer from start to exit on its own thread: records its events as they arrive
+ * and, when it ends, gives the run its honest final status.
+ */
+final class RunExecution implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
+    private static final long PROGRESS_EVERY_MS = 1000;
+    private final long runId;
+    private final RunningTrainer trainer;
+    private final Path logFile;
+    private final RunRecorder recorder;
+    private volatile boolean cancelRequested;
+    private volatile boolean serverStopping;
+    private TrainerEvent result;
+    private String lastError;
+    private long lastProgressWrite;
+
+    RunExecution(long runId, RunningTrainer trainer, Path logFile, RunRecorder recorder) {
+        this.runId = runId;
+        this.trainer = trainer;
+        this.logFile = logFile;
+        this.recorder = recorder;
+    }
+
+    long pid() {
+        return trainer.pid();
+    }
+
+    void cancel() {
+        cancelRequested = true;
+        trainer.stop(Duration.ofSeconds(5));
+    }
+
+    void stopForShutdown() {
+        serverStopping = true;
+        trainer.stop(Duration.ofSeconds(3));
+    }
+
+    @Override
+    public void run() {
+        try {
+            follow(trainer.output());
+        } catch (IOException | RuntimeException e) {
+            log.warn("run {}: lost the trainer's output", runId, e);
+        }
+        int exit;
+        try {
+            exit = trainer.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        settle(exit);
+    }
+
+    private void follow(BufferedReader out) throws IOException {
+        List<TrainerEvent> pending = new ArrayList<>();
+        String line;
+        while ((line = out.readLine()) != null) {
+            var event = EventCodec.decode(line);
+            if (event.isEmpty()) {
+                appendLog(line);
+            } else if (event.get().type() == TrainerEvent.Type.METRIC) {
+                pending.add(event.get());
+            } else {
+                recorder.metrics(runId, pending);
+                pending.clear();
+                handle(event.get());
+            }
+            // Write a batch of points when the trainer pauses, so a chart sees them at once.
+            if (!pending.isEmpty() && (!out.ready() || pending.size() >= 500)) {
+                recorder.metrics(runId, pending);
+                pending.clear();
+            }
+        }
+        recorder.metrics(runId, pending);
+    }
+
+    private void handle(TrainerEvent e) {
+        switch (e.type()) {
+            case STARTED -> recorder.started(runId, e);
+            case PROGRESS -> {
+                long now = System.currentTimeMillis();
+                if (now - lastProgressWrite >= PROGRESS_EVERY_MS || e.step().equals(e.totalSteps())) {
+                    lastProgressWrite = now;
+                    recorder.progress(runId, e.step() / (double) Math.max(1, e.totalSteps()));
+                }
+            }
+            case SAMPLE -> recorder.sample(runId, e);
+            case RESULT -> {
+                result = e;
+                RunStatus status = "DIVERGED".equals(e.status()) ? RunStatus.DIVERGED : RunStatus.SUCCEEDED;
+                recorder.finish(runId, List.of(RunStatus.RUNNING), status, e,
+                        status == RunStatus.DIVERGED ? e.text() : null);
+                appendLog(status + ": " + e.text());
+            }
+            case ERROR -> {
+                lastError = e.text();
+                appendLog("ERROR: " + e.text());
+            }
+            case LOG -> appendLog(e.text());
+            case CHECKPOINT -> appendLog("checkpoint after epoch " + e.epoch() + ": " + e.text());
+            default -> { }
+        }
+    }
+
+    private void settle(int exit) {
+        if (serverStopping || result != null) {
+            return;
+        }
+        if (cancelRequested) {
+            recorder.finish(runId, List.of(RunStatus.RUNNING), RunStatus.CANCELLED, null, "Cancelled by request");
+            return;
+        }
+        String reason = TrainerExit.describe(exit, lastError, logFile);
+        appendLog("FAILED: " + reason);
+        recorder.finish(runId, List.of(RunStatus.RUNNING), RunStatus.FAILED, null, reason);
+    }
+
+    private void appendLog(String line) {
+        try {
+            Files.writeString(logFile, line + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            log.warn("run {}: cannot write its log", runId, e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package com.seqplay.run.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.seqplay.run.domain.Run;
+import com.seqplay.run.domain.RunStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs in H2. Every status change is a conditional update ({@code where status = ...}), so two
+ * parties (a cancel and a finishing trainer, say) can never both win, and each change is committed
+ * at once.
+ */
+@Repository
+public class RunRepository {
+    private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
+    private final JdbcClient jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    RunRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String owner, String name, String task, String cell, String spec, long seed, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into runs (owner, name, task, cell, spec, seed, status, created_at)
+                values (?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
+                .params(owner, name, task, cell, spec, seed, Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<Run> find(long id) {
+        return jdbc.sql("select * from runs where id = ?").param(id).query(this::map).optional();
+    }
+
+    List<Run> page(int offset, int limit) {
+        return jdbc.sql("select * from runs order by id desc limit ? offset ?").params(limit, offset).query(this::map).list();
+    }
+
+    int count() {
+        return jdbc.sql("select count(*) from runs").query(Integer.class).single();
+    }
+
+    Optional<Long> oldestQueued() {
+        return jdbc.sql("select min(id) from runs where status = 'QUEUED'").query(Long.class).optional();
+    }
+
+    List<Long> idsWithStatus(RunStatus status) {
+        return jdbc.sql("select id from runs where status = ? order by id").param(status.name()).query(Long.class).list();
+    }
+
+    boolean markRunning(long id, Instant now) {
+        return jdbc.sql("update runs set status = 'RUNNING', started_at = ?, progress = 0 where id = ? and status = 'QUEUED'")
+                .params(Timestamp.from(now), id).update() == 1;
+    }
+
+    void recordProcess(long id, long pid) {
+        jdbc.sql("update runs set pid = ? where id = ?").params(pid, id).update();
+    }
+
+    void recordBackend(long id, String backend, String device) {
+        jdbc.sql("update runs set backend = ?, device = ? where id = ?").params(backend, device, id).update();
+    }
+
+    void recordProgress(long id, double progress) {
+        jdbc.sql("update runs set progress = ? where id = ? and status = 'RUNNING'").params(progress, id).update();
+    }
+
+    /** Moves a run from one of {@code from} to a final status; false if someone else got there first. */
+    boolean finish(long id, List<RunStatus> from, RunStatus to, Map<String, Double> metrics,
+            Map<String, Double> baselines, String error, Instant now) {
+        String fromList = String.join(",", from.stream().map(s -> "'" + s.name() + "'").toList());
+        return jdbc.sql("update runs set status = ?, finished_at = ?, metrics = coalesce(?, metrics),"
+                        + " baselines = coalesce(?, baselines), error = ?,"
+                        + " progress = case when ? = 'SUCCEEDED' then 1.0 else progress end"
+                        + " where id = ? and status in (" + fromList + ")")
+                .params(to.name(), Timestamp.from(now), toJson(metrics), toJson(baselines), error, to.name(), id)
+                .update() == 1;
+    }
+
+    /** Pids recorded for runs still marked RUNNING: what an earlier server may have left behind. */
+    List<long[]> runningPids() {
+        return jdbc.sql("select id, pid from runs where status = 'RUNNING' and pid is not null")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    int interruptAllRunning(String reason, Instant now) {
+        return jdbc.sql("update runs set status = 'INTERRUPTED', finished_at = ?, error = ? where status = 'RUNNING'")
+                .params(Timestamp.from(now), reason).update();
+    }
+
+    private Run map(ResultSet rs, int row) throws SQLException {
+        return new Run(
+                rs.getLong("id"),
+                rs.getString("owner"),
+                rs.getString("name"),
+                rs.getString("task"),
+                rs.getString("cell"),
+                rs.getString("spec"),
+                rs.getLong("seed"),
+                RunStatus.valueOf(rs.getString("status")),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")),
+                rs.getString("backend"),
+                rs.getString("device"),
+                (Double) rs.getObject("progress", Double.class),
+                fromJson(rs.getString("metrics")),
+                fromJson(rs.getString("baselines")),
+                rs.getString("error"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private String toJson(Map<String, Double> map) {
+        if (map == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Double> fromJson(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, METRICS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable metrics column", e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package com.seqplay.run.service;
+
+import com.seqplay.config.SeqplayProperties;
+import com.seqplay.run.domain.Run;
+import com.seqplay.run.domain.RunStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts queued runs in order of submission (FIFO), at most {@code seqplay.runs.max-concurrent}
+ * at a time, each in its own trainer process followed by its own thread.
+ */
+@Component
+public class RunScheduler {
+    private static final Logger log = LoggerFactory.getLogger(RunScheduler.class);
+    private final RunRepository runs;
+    private final RunRecorder recorder;
+    private final TrainerLauncher launcher;
+    private final RunRecovery recovery;
+    private final SeqplayProperties properties;
+    private final Clock clock;
+    private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "run-dispatcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean stopping;
+
+    RunScheduler(RunRepository runs, RunRecorder recorder, TrainerLauncher launcher, RunRecovery recovery,
+            SeqplayProperties properties, Clock clock) {
+        this.runs = runs;
+        this.recorder = recorder;
+        this.launcher = launcher;
+        this.recovery = recovery;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Recovery runs while the context starts, before the web server takes requests: a run
+     * submitted in the first second must never be mistaken for one left behind.
+     */
+    @PostConstruct
+    void start() {
+        recovery.recover();
+        dispatcher.scheduleWithFixedDelay(this::dispatch, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /** Looks for work now rather than at the next tick (after a submission or a finished run). */
+    void wake() {
+        if (!stopping) {
+            dispatcher.execute(this::dispatch);
+        }
+    }
+
+    int activeCount() {
+        return active.size();
+    }
+
+    /** Stops a running run's trainer; the run ends CANCELLED. False if this server is not running it. */
+    boolean cancel(long runId) {
+        RunExecution execution = active.get(runId);
+        if (execution == null) {
+            return false;
+        }
+        execution.cancel();
+        return true;
+    }
+
+    private synchronized void dispatch() {
+        try {
+            while (!stopping && active.size() < properties.runs().maxConcurrent()) {
+                var next = runs.oldestQueued();
+                if (next.isEmpty()) {
+                    return;
+                }
+                long id = next.get();
+                if (runs.markRunning(id, clock.instant())) {
+                    launch(runs.find(id).orElseThrow());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("dispatching runs failed; will retry", e);
+        }
+    }
+
+    private void launch(Run run) {
+        recorder.publishRun(run.id());
+        Path dir = properties.runsDir().resolve(Long.toString(run.id()));
+        try {
+            Files.createDirectories(dir);
+            Path specFile = dir.resolve("spec.json");
+            Files.writeString(specFile, run.spec(), StandardCharsets.UTF_8);
+            RunningTrainer trainer = launcher.start(run.id(), specFile, dir);
+            runs.recordProcess(run.id(), trainer.pid());
+            var execution = new RunExecution(run.id(), trainer, dir.resolve(LocalProcessLauncher.LOG_FILE), recorder);
+            active.put(run.id(), execution);
+            Thread thread = new Thread(() -> {
+                try {
+                    execution.run();
+                } finally {
+                    active.remove(run.id());
+                    wake();
+                }
+            }, "run-" + run.id());
+            thread.setDaemon(true);
+            thread.start();
+        } catch (IOException | RuntimeException e) {
+            log.error("run {} could not start", run.id(), e);
+            recorder.finish(run.id(), List.of(RunStatus.RUNNING), RunStatus.FAILED, null,
+                    "The trainer could not be started: " + e.getMessage());
+        }
+    }
+
+    /**
+     * On a clean shutdown the runs in progress are stopped and marked INTERRUPTED first, so that
+     * the trainers' exits are not mistaken for failures.
+     */
+    @PreDestroy
+    void shutdown() {
+        stopping = true;
+        dispatcher.shutdownNow();
+        for (var entry : active.entrySet()) {
+            recorder.finish(entry.getKey(), List.of(RunStatus.RUNNING), RunStatus.INTERRUPTED, null,
+                    "The server shut down while this run was training.");
+            entry.getValue().stopForShutdown();
+        }
+    }
+}

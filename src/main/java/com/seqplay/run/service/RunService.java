@@ -1,0 +1,117 @@
+package com.seqplay.run.service;
+
+import com.seqplay.config.SeqplayProperties;
+import com.seqplay.run.domain.MetricPoint;
+import com.seqplay.run.domain.Run;
+import com.seqplay.run.domain.RunStatus;
+import com.seqplay.run.domain.Sample;
+import com.seqplay.security.CurrentUser;
+import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.SpecJson;
+import com.seqplay.spec.SpecValidator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * What people and scripts can do with runs. The UI and the REST API both come through here, so
+ * they cannot drift apart.
+ */
+@Service
+public class RunService {
+    private final RunRepository runs;
+    private final MetricRepository metrics;
+    private final SampleRepository samples;
+    private final RunScheduler scheduler;
+    private final RunRecorder recorder;
+    private final CurrentUser currentUser;
+    private final SeqplayProperties properties;
+    private final Clock clock;
+
+    RunService(RunRepository runs, MetricRepository metrics, SampleRepository samples, RunScheduler scheduler,
+            RunRecorder recorder, CurrentUser currentUser, SeqplayProperties properties, Clock clock) {
+        this.runs = runs;
+        this.metrics = metrics;
+        this.samples = samples;
+        this.scheduler = scheduler;
+        this.recorder = recorder;
+        this.currentUser = currentUser;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates, completes with defaults, stores and queues a run.
+     *
+     * @throws com.seqplay.spec.InvalidSpecException naming the field, before anything is stored
+     */
+    public Run submit(RunSpec raw) {
+        RunSpec spec = SpecValidator.completeAndValidate(raw);
+        String name = spec.name() != null && !spec.name().isBlank() ? spec.name()
+                : spec.task() + " " + spec.cell() + " on " + spec.dataset();
+        long id = runs.insert(currentUser.username(), name, spec.task(), spec.cell(), SpecJson.write(spec),
+                spec.seed(), clock.instant());
+        recorder.publishRun(id);
+        scheduler.wake();
+        return get(id);
+    }
+
+    public Run get(long id) {
+        return runs.find(id).orElseThrow(() -> new RunNotFoundException(id));
+    }
+
+    /** Newest first. */
+    public List<Run> list(int offset, int limit) {
+        return runs.page(offset, limit);
+    }
+
+    public int count() {
+        return runs.count();
+    }
+
+    public Map<String, List<MetricPoint>> metrics(long id) {
+        get(id);
+        return metrics.series(id);
+    }
+
+    public List<Sample> samples(long id) {
+        get(id);
+        return samples.list(id);
+    }
+
+    /** The end of the trainer's log. */
+    public List<String> log(long id, int lines) {
+        get(id);
+        return LogTail.read(properties.runsDir().resolve(Long.toString(id)).resolve(LocalProcessLauncher.LOG_FILE), lines);
+    }
+
+    /**
+     * Cancels a queued or running run; a running one's trainer is stopped within seconds (this
+     * call waits for it) and everything recorded so far is kept. A finished run is left as it is.
+     */
+    public Run cancel(long id) {
+        Run run = get(id);
+        if (run.status() == RunStatus.QUEUED) {
+            recorder.finish(id, List.of(RunStatus.QUEUED), RunStatus.CANCELLED, null, "Cancelled before it started");
+        } else if (run.status() == RunStatus.RUNNING && !scheduler.cancel(id)) {
+            recorder.finish(id, List.of(RunStatus.RUNNING), RunStatus.CANCELLED, null, "Cancelled by request");
+        }
+        return waitUntilSettled(id);
+    }
+
+    private Run waitUntilSettled(long id) {
+        long deadline = System.currentTimeMillis() + 3000;
+        Run run = get(id);
+        while (!run.status().isFinal() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            run = get(id);
+        }
+        return run;
+    }
+}

@@ -1,0 +1,58 @@
+package com.seqplay.spec;
+
+/**
+ * Completes a specification with the defaults of its task. The defaults are chosen so that each
+ * task learns on its first built-in dataset within a few minutes on two CPU cores.
+ */
+public final class SpecDefaults {
+    private SpecDefaults() {}
+
+    /** The first built-in dataset of a task: used when a specification names none. */
+    public static String defaultDataset(TaskType task) {
+        return switch (task) {
+            case TRANSLATION -> "builtin:dates";
+            case FORECASTING -> "builtin:seasonal";
+            case TEXTGEN -> "builtin:agreement";
+        };
+    }
+
+    /** Returns the spec with every missing field filled; the task must already be known. */
+    public static RunSpec complete(RunSpec s) {
+        TaskType task = s.taskType();
+        boolean text = task == TaskType.TEXTGEN;
+        int sequenceLength = or(s.sequenceLength(), text ? 100 : 40);
+        return new RunSpec(
+                s.name(),
+                s.task(),
+                or(s.cell(), CellType.LSTM.id()),
+                s.clipping() == null ? new Clipping(ClippingMode.L2_LAYER.id(), 5.0) : fillThreshold(s.clipping()),
+                or(s.dataset(), defaultDataset(task)),
+                or(s.builtinSize(), text ? 60_000 : 5_000),
+                or(s.seed(), 42L),
+                or(s.epochs(), 10),
+                or(s.layers(), text ? 2 : 1),
+                or(s.hiddenSize(), 128),
+                or(s.dropout(), 0.0),
+                or(s.optimizer(), "adam"),
+                or(s.learningRate(), 0.005),
+                or(s.batchSize(), 32),
+                sequenceLength,
+                or(s.bpttLength(), sequenceLength),
+                task == TaskType.TRANSLATION ? or(s.attention(), true) : s.attention(),
+                or(s.sampleLength(), 200),
+                or(s.temperature(), 0.8),
+                or(s.maxWallSeconds(), 3600),
+                s.faultInjection());
+    }
+
+    private static Clipping fillThreshold(Clipping c) {
+        if (c.threshold() != null || c.mode() == null || c.mode().equals(ClippingMode.NONE.id())) {
+            return new Clipping(c.mode() == null ? ClippingMode.NONE.id() : c.mode(), c.threshold());
+        }
+        return new Clipping(c.mode(), c.mode().equals(ClippingMode.VALUE.id()) ? 1.0 : 5.0);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

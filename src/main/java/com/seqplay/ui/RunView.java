@@ -1,0 +1,193 @@
+package com.seqplay.ui;
+
+import com.seqplay.run.domain.MetricPoint;
+import com.seqplay.run.domain.Run;
+import com.seqplay.run.domain.Sample;
+import com.seqplay.run.service.RunNotFoundException;
+import com.seqplay.run.service.RunService;
+import com.seqplay.run.service.RunUpdate;
+import com.seqplay.run.service.RunUpdates;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One run, live: status, progress and time left, the loss chart, held-out metrics, samples,
+ * specification and log. Updates arrive through server push as the trainer reports them.
+ */
+@Route(value = "runs/:id", layout = MainLayout.class)
+public class RunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private static final Set<String> LOSS_SERIES = Set.of("train_loss", "val_loss");
+    private final RunService runs;
+    private final RunUpdates updates;
+    private final H2 title = new H2();
+    private final StatusBadge status = new StatusBadge(com.seqplay.run.domain.RunStatus.QUEUED);
+    private final ProgressBar progress = new ProgressBar(0, 1, 0);
+    private final Span timeLeft = new Span();
+    private final Button cancel = new Button("Cancel run");
+    private final LossChart lossChart = new LossChart();
+    private final LossChart metricChart = new LossChart();
+    private final Paragraph result = new Paragraph();
+    private final VerticalLayout samples = new VerticalLayout();
+    private final Pre log = new Pre();
+    private final Pre spec = new Pre();
+    private long runId;
+    private Runnable unsubscribe;
+
+    public RunView(RunService runs, RunUpdates updates) {
+        this.runs = runs;
+        this.updates = updates;
+        status.setId("run-status");
+        lossChart.setId("loss-chart");
+        metricChart.setId("metric-chart");
+        result.setId("run-result");
+        samples.setId("samples");
+        samples.setPadding(false);
+        progress.setWidth("20em");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.setId("cancel");
+        cancel.addClickListener(e -> cancelRun());
+        log.setId("run-log");
+        log.getStyle().set("max-height", "20em").set("overflow", "auto").set("font-size", "var(--lumo-font-size-xs)");
+        var header = new HorizontalLayout(title, status, progress, timeLeft, cancel);
+        header.setAlignItems(Alignment.CENTER);
+        add(header, result,
+                new H3("Loss (nats per predicted step)"), lossChart,
+                new H3("Held-out metrics per epoch"), metricChart,
+                new H3("Samples"), samples,
+                new Details("Specification", spec), new Details("Log", log));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            runId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            runs.get(runId);
+        } catch (NumberFormatException | RunNotFoundException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "There is no such run.");
+        }
+    }
+
+    /** Opens the page of a run. */
+    public static void open(UI ui, long id) {
+        ui.navigate(RunView.class, new com.vaadin.flow.router.RouteParameters("id", Long.toString(id)));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "Run " + runId + " · Seqplay";
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        // Subscribe first, then load what is stored: a point arriving in between is at worst drawn twice.
+        unsubscribe = updates.subscribe(runId, u -> ui.access(() -> apply(u)));
+        Run run = runs.get(runId);
+        title.setText("#" + run.id() + " " + run.name());
+        spec.setText(run.spec());
+        show(run);
+        runs.metrics(runId).values().forEach(this::addPoints);
+        runs.samples(runId).forEach(this::addSample);
+        refreshLog();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
+    }
+
+    private void apply(RunUpdate u) {
+        if (u.run() != null) {
+            show(u.run());
+            if (u.run().status().isFinal()) {
+                refreshLog();
+            }
+        }
+        addPoints(u.points());
+        if (u.sample() != null) {
+            addSample(u.sample());
+            refreshLog();
+        }
+    }
+
+    private void show(Run run) {
+        status.setStatus(run.status());
+        progress.setValue(run.progress() == null ? 0 : Math.min(1, run.progress()));
+        Long left = run.secondsLeft(Instant.now());
+        timeLeft.setText(left == null ? "" : "about " + Durations.format(left) + " left");
+        cancel.setVisible(!run.status().isFinal());
+        StringBuilder text = new StringBuilder();
+        if (run.backend() != null) {
+            text.append("Trained on ").append(run.backend()).append(" (").append(run.device()).append("). ");
+        }
+        if (run.metrics() != null) {
+            text.append("Result: ").append(RunsView.summary(run.metrics())).append(". ");
+        }
+        if (run.baselines() != null) {
+            text.append("Baselines: ").append(describe(run.baselines())).append(". ");
+        }
+        if (run.error() != null) {
+            text.append(run.error());
+        }
+        result.setText(text.toString());
+    }
+
+    private static String describe(Map<String, Double> values) {
+        return RunsView.summary(values);
+    }
+
+    private void addPoints(List<MetricPoint> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        lossChart.add(points.stream().filter(p -> LOSS_SERIES.contains(p.name())).toList());
+        metricChart.add(points.stream().filter(p -> !LOSS_SERIES.contains(p.name())
+                && !p.name().equals("grad_norm") && !p.name().equals("clipped")).toList());
+    }
+
+    private void addSample(Sample s) {
+        Pre text = new Pre("epoch " + s.epoch() + ": " + s.content());
+        text.getStyle().set("white-space", "pre-wrap").set("margin", "0");
+        samples.addComponentAsFirst(text);
+    }
+
+    private void refreshLog() {
+        log.setText(String.join("\n", runs.log(runId, 200)));
+    }
+
+    /** Stopping a trainer takes a few seconds: never in the UI thread. */
+    private void cancelRun() {
+        cancel.setEnabled(false);
+        UI ui = UI.getCurrent();
+        CompletableFuture.supplyAsync(() -> runs.cancel(runId))
+                .whenComplete((run, error) -> ui.access(() -> {
+                    cancel.setEnabled(true);
+                    if (run != null) {
+                        show(run);
+                    }
+                }));
+    }
+}

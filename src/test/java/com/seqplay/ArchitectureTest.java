@@ -1,0 +1,44 @@
+package com.seqplay;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The architecture rules of DESIGN.md, checked on every build. */
+@AnalyzeClasses(packages = "com.seqplay", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule only_the_engine_uses_dl4j_and_nd4j = noClasses()
+            .that().resideOutsideOfPackage("com.seqplay.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+            .because("the control plane never trains; DL4J stays inside the engine (trainer process)");
+
+    @ArchTest
+    static final ArchRule the_ui_never_uses_repositories = noClasses()
+            .that().resideInAPackage("com.seqplay.ui..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+            .because("the UI goes through the same services as the REST API");
+
+    @ArchTest
+    static final ArchRule the_engine_does_not_know_the_server = noClasses()
+            .that().resideInAnyPackage("com.seqplay.engine..", "com.seqplay.spec..", "com.seqplay.events..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
+                    "com.seqplay.run..", "com.seqplay.ui..")
+            .because("a trainer must be able to run anywhere, without the web application");
+
+    @ArchTest
+    static final ArchRule the_api_and_ui_do_not_depend_on_each_other = noClasses()
+            .that().resideInAPackage("com.seqplay.run.api..")
+            .should().dependOnClassesThat().resideInAPackage("com.seqplay.ui..");
+
+    @ArchTest
+    static final ArchRule features_have_no_cycles = slices()
+            .matching("com.seqplay.(*)..")
+            .should().beFreeOfCycles();
+}

@@ -1,0 +1,69 @@
+package com.seqplay.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.seqplay.events.TrainerEvent;
+import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.SpecJson;
+import com.seqplay.spec.SpecValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    @TempDir
+    Path runDir;
+
+    private List<TrainerEvent> train(String json) throws Exception {
+        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse(json));
+        List<TrainerEvent> events = new ArrayList<>();
+        new Trainer(spec, runDir, events::add).run();
+        return events;
+    }
+
+    @Test
+    void a_text_generation_run_reports_start_metrics_samples_checkpoint_and_result() throws Exception {
+        var events = train("""
+                {"task":"textgen","epochs":2,"builtinSize":6000,"hiddenSize":24,"layers":1,"sequenceLength":40,
+                 "batchSize":16,"sampleLength":30}""");
+
+        assertThat(events.get(0).type()).isEqualTo(TrainerEvent.Type.STARTED);
+        assertThat(events.get(0).backend()).isEqualTo("CPU");
+        assertThat(events).filteredOn(e -> "train_loss".equals(e.name())).isNotEmpty()
+                .allMatch(e -> Double.isFinite(e.value()) && e.value() > 0);
+        assertThat(events).filteredOn(e -> e.type() == TrainerEvent.Type.SAMPLE).hasSize(2)
+                .allMatch(e -> e.text().length() > 30);
+        TrainerEvent result = events.get(events.size() - 1);
+        assertThat(result.type()).isEqualTo(TrainerEvent.Type.RESULT);
+        assertThat(result.status()).isEqualTo("SUCCEEDED");
+        assertThat(result.metrics()).containsKeys("bpc", "perplexity");
+        assertThat(result.baselines().get("uniform_bpc")).isGreaterThan(result.baselines().get("unigram_bpc"));
+        assertThat(Files.exists(runDir.resolve(Checkpoints.MODEL_FILE))).isTrue();
+    }
+
+    @Test
+    void the_first_loss_is_about_the_log_of_the_vocabulary_size() throws Exception {
+        // train_loss is the mean cross-entropy per predicted character, so an untrained model scores ~ln V.
+        var events = train("""
+                {"task":"textgen","epochs":1,"builtinSize":3000,"hiddenSize":16,"layers":1,"sequenceLength":40,
+                 "batchSize":8,"sampleLength":5,"learningRate":0.0001}""");
+        double first = events.stream().filter(e -> "train_loss".equals(e.name())).findFirst().orElseThrow().value();
+        double uniformNats = events.get(events.size() - 1).baselines().get("uniform_bpc") * Math.log(2);
+        assertThat(first).isCloseTo(uniformNats, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
+    void a_huge_learning_rate_without_clipping_ends_diverged_naming_the_iteration() throws Exception {
+        var events = train("""
+                {"task":"textgen","cell":"rnn","epochs":3,"builtinSize":6000,"hiddenSize":32,"layers":1,
+                 "sequenceLength":40,"batchSize":16,"sampleLength":5,"learningRate":10,"optimizer":"sgd",
+                 "clipping":{"mode":"none"}}""");
+        TrainerEvent result = events.get(events.size() - 1);
+        assertThat(result.type()).isEqualTo(TrainerEvent.Type.RESULT);
+        assertThat(result.status()).isEqualTo("DIVERGED");
+        assertThat(result.text()).contains("iteration").contains("clipping");
+    }
+}

@@ -1,0 +1,84 @@
+package com.seqplay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The main flow in a real browser: launch from the form, watch it learn live, find it in the list. */
+class BrowserFlowIT {
+    @TempDir
+    static Path dir;
+
+    static AppProcess app;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = AppProcess.start(dir.resolve("data"));
+        browser = Browser.start(dir.resolve("chromium"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void a_run_launched_from_the_form_is_watched_live_to_the_end_and_found_in_the_runs_list() throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(app.baseUrl() + "/new");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("launch")));
+        type(wait, "name", "browser run");
+        type(wait, "epochs", "2");
+        type(wait, "hidden-size", "32");
+        browser.findElement(By.id("launch")).click();
+
+        wait.until(ExpectedConditions.urlContains("/runs/"));
+        WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("loss-chart")));
+        new WebDriverWait(browser, Duration.ofMinutes(2)).until(d -> points(chart) > 0);
+        int seenWhileRunning = points(chart);
+
+        new WebDriverWait(browser, Duration.ofMinutes(4)).until(
+                d -> "SUCCEEDED".equals(d.findElement(By.id("run-status")).getDomAttribute("data-status")));
+        assertThat(points(chart)).isGreaterThanOrEqualTo(seenWhileRunning);
+        assertThat(browser.findElement(By.id("run-result")).getText()).contains("bpc");
+        assertThat(browser.findElement(By.id("samples")).getText()).contains("epoch 2");
+
+        browser.get(app.baseUrl() + "/runs");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().contains("browser run")));
+        assertThat(cellTexts(browser)).contains("SUCCEEDED");
+    }
+
+    private static void type(WebDriverWait wait, String fieldId, String text) {
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + fieldId + " input")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+    }
+
+    private static int points(WebElement chart) {
+        String n = chart.getDomAttribute("data-points");
+        return n == null ? 0 : Integer.parseInt(n);
+    }
+
+    private static String cellTexts(WebDriver d) {
+        return String.join(" | ", d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).toList());
+    }
+}

@@ -1,0 +1,79 @@
+package com.seqplay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No history is lost when the server dies: kill -9 it while a run trains, start it again on the
+ * same data folder, and everything stored before the kill is there, with the run INTERRUPTED.
+ */
+class ServerKillIT {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void a_server_killed_mid_run_restarts_with_the_run_interrupted_and_its_history_intact() throws Exception {
+        long finished;
+        long interrupted;
+        JsonNode finishedBefore;
+        int finishedPoints;
+        int pointsBeforeKill;
+        List<ProcessHandle> trainers;
+        int port = AppProcess.freePort();
+
+        AppProcess first = AppProcess.start(dataDir, port);
+        try {
+            finished = first.submit(Specs.quickTextgen(1));
+            finishedBefore = first.awaitStatus(finished, "SUCCEEDED", Duration.ofMinutes(3));
+            finishedPoints = first.metricCount(finished);
+
+            interrupted = first.submit(Specs.longTextgen());
+            first.awaitStatus(interrupted, "RUNNING", Duration.ofMinutes(2));
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (first.metricCount(interrupted) < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            pointsBeforeKill = first.metricCount(interrupted);
+            assertThat(pointsBeforeKill).isGreaterThanOrEqualTo(5);
+            trainers = first.trainers();
+            assertThat(trainers).hasSize(1);
+        } finally {
+            first.kill9();
+        }
+
+        // The orphaned trainer notices that its server is gone and stops by itself.
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (trainers.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(trainers).noneMatch(ProcessHandle::isAlive);
+
+        JsonNode afterFirstRestart;
+        try (AppProcess second = AppProcess.start(dataDir, port)) {
+            afterFirstRestart = second.run(interrupted);
+            assertThat(afterFirstRestart.get("status").asText()).isEqualTo("INTERRUPTED");
+            assertThat(afterFirstRestart.get("error").asText()).contains("server stopped");
+            assertThat(second.metricCount(interrupted)).isGreaterThanOrEqualTo(pointsBeforeKill);
+
+            JsonNode finishedAfter = second.run(finished);
+            assertThat(finishedAfter.get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(finishedAfter.get("metrics")).isEqualTo(finishedBefore.get("metrics"));
+            assertThat(second.metricCount(finished)).isEqualTo(finishedPoints);
+            assertThat(second.trainers()).isEmpty();
+        }
+
+        // Recovery is idempotent: a second restart changes nothing more.
+        try (AppProcess third = AppProcess.start(dataDir, port)) {
+            JsonNode again = third.run(interrupted);
+            assertThat(again.get("status").asText()).isEqualTo("INTERRUPTED");
+            assertThat(again.get("finishedAt")).isEqualTo(afterFirstRestart.get("finishedAt"));
+            assertThat(again.get("error")).isEqualTo(afterFirstRestart.get("error"));
+        }
+    }
+}

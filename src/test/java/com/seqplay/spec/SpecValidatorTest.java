@@ -1,0 +1,74 @@
+package com.seqplay.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SpecValidatorTest {
+
+    private static RunSpec parse(String json) {
+        return SpecValidator.completeAndValidate(SpecJson.parse(json));
+    }
+
+    private static void assertRefused(String json, String field) {
+        assertThatThrownBy(() -> parse(json))
+                .isInstanceOf(InvalidSpecException.class)
+                .satisfies(e -> assertThat(((InvalidSpecException) e).problems())
+                        .extracting(SpecProblem::field).contains(field));
+    }
+
+    @Test
+    void a_spec_with_only_a_task_gets_every_default() {
+        RunSpec spec = parse("{\"task\":\"textgen\"}");
+        assertThat(spec.cell()).isEqualTo("lstm");
+        assertThat(spec.dataset()).isEqualTo("builtin:agreement");
+        assertThat(spec.seed()).isEqualTo(42L);
+        assertThat(spec.bpttLength()).isEqualTo(spec.sequenceLength());
+        assertThat(spec.clipping().threshold()).isPositive();
+    }
+
+    @Test
+    void the_completed_spec_survives_a_json_round_trip() {
+        RunSpec spec = parse("{\"task\":\"textgen\",\"epochs\":3,\"clipping\":{\"mode\":\"value\"}}");
+        assertThat(parse(SpecJson.write(spec))).isEqualTo(spec);
+        assertThat(spec.clipping().threshold()).isEqualTo(1.0);
+    }
+
+    @Test
+    void out_of_range_hyperparameters_are_refused_by_field() {
+        assertRefused("{\"task\":\"textgen\",\"epochs\":0}", "epochs");
+        assertRefused("{\"task\":\"textgen\",\"hiddenSize\":0}", "hiddenSize");
+        assertRefused("{\"task\":\"textgen\",\"hiddenSize\":1000000}", "hiddenSize");
+        assertRefused("{\"task\":\"textgen\",\"learningRate\":\"NaN\"}", "learningRate");
+        assertRefused("{\"task\":\"textgen\",\"learningRate\":-0.1}", "learningRate");
+        assertRefused("{\"task\":\"textgen\",\"dropout\":1.0}", "dropout");
+        assertRefused("{\"task\":\"textgen\",\"batchSize\":0}", "batchSize");
+        assertRefused("{\"task\":\"textgen\",\"sequenceLength\":50,\"bpttLength\":60}", "bpttLength");
+        assertRefused("{\"task\":\"textgen\",\"optimizer\":\"adagrad\"}", "optimizer");
+    }
+
+    @Test
+    void every_problem_is_reported_at_once() {
+        assertThatThrownBy(() -> parse("{\"task\":\"textgen\",\"epochs\":0,\"layers\":9}"))
+                .isInstanceOf(InvalidSpecException.class)
+                .satisfies(e -> assertThat(((InvalidSpecException) e).problems()).hasSize(2))
+                .hasMessageContaining("epochs").hasMessageContaining("layers");
+    }
+
+    @Test
+    void unknown_fields_and_wrong_types_name_the_field() {
+        assertRefused("{\"task\":\"textgen\",\"epoch\":3}", "epoch");
+        assertRefused("{\"task\":\"textgen\",\"clipping\":{\"mode\":\"value\",\"limit\":3}}", "clipping.limit");
+        assertRefused("{\"task\":\"textgen\",\"epochs\":\"ten\"}", "epochs");
+        assertRefused("{\"task\":\"textgen\",\"epochs\":2.5}", "epochs");
+        assertRefused("not json", "spec");
+        assertRefused("[1,2]", "spec");
+    }
+
+    @Test
+    void an_unknown_or_missing_task_is_refused() {
+        assertRefused("{}", "task");
+        assertRefused("{\"task\":\"poetry\"}", "task");
+    }
+}
