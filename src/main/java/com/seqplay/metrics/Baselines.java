@@ -81,14 +81,13 @@ public final class Baselines {
             acf[lag] = sum / variance;
         }
         int best = 1;
-        double bestValue = SEASONALITY_THRESHOLD;
+        double bestValue = Double.NEGATIVE_INFINITY;
         for (int lag = 2; lag <= maxLag; lag++) {
             boolean peak = acf[lag] > acf[lag - 1] && acf[lag] >= acf[lag + 1];
-            if (peak && acf[lag] >= bestValue) {
-                if (acf[lag] > bestValue || best == 1) {
-                    best = lag;
-                    bestValue = acf[lag];
-                }
+            // strictly higher wins, so on a tie the shorter lag (the fundamental) stays
+            if (peak && acf[lag] >= SEASONALITY_THRESHOLD && acf[lag] > bestValue) {
+                best = lag;
+                bestValue = acf[lag];
             }
         }
         return best;
