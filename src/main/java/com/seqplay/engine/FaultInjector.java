@@ -1,6 +1,8 @@
 package com.seqplay.engine;
 
 import com.seqplay.spec.FaultInjection;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.optimize.listeners.FailureTestingListener;
 
@@ -9,6 +11,9 @@ final class FaultInjector {
     private FaultInjector() {}
 
     static TrainingListener listener(FaultInjection fault) {
+        if (fault.mode().equals("nan")) {
+            return new ParameterPoison(fault.iteration());
+        }
         var mode = switch (fault.mode()) {
             case "exit" -> FailureTestingListener.FailureMode.SYSTEM_EXIT_1;
             case "oom" -> FailureTestingListener.FailureMode.OOM;
@@ -16,5 +21,22 @@ final class FaultInjector {
             default -> FailureTestingListener.FailureMode.ILLEGAL_STATE;
         };
         return new FailureTestingListener(mode, new FailureTestingListener.IterationEpochTrigger(false, fault.iteration()));
+    }
+
+    /** Writes NaN into one weight, as an overflow would: the next loss is NaN and the run must end DIVERGED. */
+    private static final class ParameterPoison extends BaseTrainingListener {
+        private final int atIteration;
+        private int seen;
+
+        ParameterPoison(int atIteration) {
+            this.atIteration = atIteration;
+        }
+
+        @Override
+        public void iterationDone(Model model, int iteration, int epoch) {
+            if (++seen == atIteration) {
+                model.params().putScalar(0, Double.NaN);
+            }
+        }
     }
 }

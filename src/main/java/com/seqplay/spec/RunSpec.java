@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param builtinSize size of a generated built-in dataset (characters for text, pairs for
  *     translation, points for series)
+ * @param reach how far back a built-in text corpus makes the model look (agreement: words
+ *     between subject and verb; brackets: maximum depth)
  * @param sequenceLength length of one training sequence (text generation: characters)
  * @param bpttLength truncated backpropagation-through-time length; equal to the sequence length
  *     means full BPTT
@@ -22,6 +24,7 @@ public record RunSpec(
         Clipping clipping,
         String dataset,
         Integer builtinSize,
+        Integer reach,
         Long seed,
         Integer epochs,
         Integer layers,

@@ -28,6 +28,7 @@ public final class SpecDefaults {
                 s.clipping() == null ? new Clipping(ClippingMode.L2_LAYER.id(), 5.0) : fillThreshold(s.clipping()),
                 or(s.dataset(), defaultDataset(task)),
                 or(s.builtinSize(), text ? 60_000 : 5_000),
+                text ? or(s.reach(), 6) : s.reach(),
                 or(s.seed(), 42L),
                 or(s.epochs(), 10),
                 or(s.layers(), text ? 2 : 1),

@@ -71,6 +71,9 @@ public final class SpecValidator {
             p.add(new SpecProblem("dataset", "must name a built-in dataset (builtin:...) or an uploaded dataset id"));
         }
         range(p, "builtinSize", s.builtinSize(), 100, MAX_BUILTIN_SIZE);
+        if (s.reach() != null) {
+            range(p, "reach", s.reach(), 1, 50);
+        }
         range(p, "epochs", s.epochs(), 1, MAX_EPOCHS);
         range(p, "layers", s.layers(), 1, MAX_LAYERS);
         range(p, "hiddenSize", s.hiddenSize(), 1, MAX_HIDDEN);
@@ -88,8 +91,8 @@ public final class SpecValidator {
             p.add(new SpecProblem("optimizer", "'" + s.optimizer() + "' is not an optimiser: use adam, rmsprop or sgd"));
         }
         if (s.faultInjection() != null) {
-            if (!List.of("exception", "exit", "oom", "hang").contains(String.valueOf(s.faultInjection().mode()))) {
-                p.add(new SpecProblem("faultInjection.mode", "use exception, exit, oom or hang"));
+            if (!List.of("exception", "exit", "oom", "hang", "nan").contains(String.valueOf(s.faultInjection().mode()))) {
+                p.add(new SpecProblem("faultInjection.mode", "use exception, exit, oom, hang or nan"));
             }
             range(p, "faultInjection.iteration", s.faultInjection().iteration(), 0, Integer.MAX_VALUE);
         }

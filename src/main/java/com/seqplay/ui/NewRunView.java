@@ -100,7 +100,7 @@ public class NewRunView extends VerticalLayout {
         if (t == null) {
             return;
         }
-        RunSpec d = SpecDefaults.complete(new RunSpec(null, t.id(), null, null, null, null, null, null, null, null,
+        RunSpec d = SpecDefaults.complete(new RunSpec(null, t.id(), null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null));
         cell.setValue(d.cellType());
         clipping.setValue(d.clippingMode());
@@ -121,7 +121,7 @@ public class NewRunView extends VerticalLayout {
         var spec = new RunSpec(blankToNull(name.getValue()), task.getValue() == null ? null : task.getValue().id(),
                 cell.getValue() == null ? null : cell.getValue().id(),
                 new Clipping(clipping.getValue() == null ? null : clipping.getValue().id(), threshold.getValue()),
-                dataset.getValue(), null, seed.getValue() == null ? null : seed.getValue().longValue(),
+                dataset.getValue(), null, null, seed.getValue() == null ? null : seed.getValue().longValue(),
                 epochs.getValue(), layers.getValue(), hiddenSize.getValue(), null, null, learningRate.getValue(),
                 batchSize.getValue(), sequenceLength.getValue(), null, null, null, null, null, null);
         try {

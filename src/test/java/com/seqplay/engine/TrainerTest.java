@@ -56,14 +56,14 @@ class TrainerTest {
     }
 
     @Test
-    void a_huge_learning_rate_without_clipping_ends_diverged_naming_the_iteration() throws Exception {
+    void a_loss_that_becomes_nan_ends_the_run_diverged_naming_the_iteration() throws Exception {
         var events = train("""
                 {"task":"textgen","cell":"rnn","epochs":3,"builtinSize":6000,"hiddenSize":32,"layers":1,
-                 "sequenceLength":40,"batchSize":16,"sampleLength":5,"learningRate":10,"optimizer":"sgd",
-                 "clipping":{"mode":"none"}}""");
+                 "sequenceLength":40,"batchSize":16,"sampleLength":5,"faultInjection":{"mode":"nan","iteration":3}}""");
         TrainerEvent result = events.get(events.size() - 1);
         assertThat(result.type()).isEqualTo(TrainerEvent.Type.RESULT);
         assertThat(result.status()).isEqualTo("DIVERGED");
-        assertThat(result.text()).contains("iteration").contains("clipping");
+        assertThat(result.text()).contains("iteration 4").contains("clipping");
+        assertThat(events).filteredOn(e -> "train_loss".equals(e.name())).hasSize(3);
     }
 }

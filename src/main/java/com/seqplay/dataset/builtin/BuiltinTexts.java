@@ -1,21 +1,23 @@
 package com.seqplay.dataset.builtin;
 
-import java.util.Random;
-
-/** The built-in text corpora, by dataset name. */
+/** The built-in text corpora, by dataset name, generated from the run's seed. */
 public final class BuiltinTexts {
+    public static final int DEFAULT_REACH = 6;
+
     private BuiltinTexts() {}
 
-    public static String load(String dataset, int size, long seed) {
-        // Temporary generator until the corpus generators land.
-        Random r = new Random(seed);
-        String[] nouns = {"dog", "cat", "bird", "child"};
-        String[] verbs = {"runs", "sleeps", "sings", "waits"};
-        var sb = new StringBuilder();
-        while (sb.length() < size) {
-            int n = r.nextInt(nouns.length);
-            sb.append("the ").append(nouns[n]).append(' ').append(verbs[n]).append(" . ");
-        }
-        return sb.substring(0, size);
+    /**
+     * @param reach how far back the model must look: words between subject and verb for
+     *     {@code agreement}, maximum nesting depth for {@code brackets}
+     */
+    public static String load(String dataset, int size, long seed, int reach) {
+        return switch (dataset) {
+            case "builtin:agreement" -> AgreementCorpus.text(size, seed, Math.min(reach, AgreementCorpus.MAX_REACH))
+                    .substring(0, size);
+            case "builtin:brackets" -> BracketCorpus.text(size, seed, Math.min(reach, BracketCorpus.MAX_DEPTH))
+                    .substring(0, size);
+            default -> throw new IllegalArgumentException("dataset '" + dataset + "' is not a built-in text corpus; use "
+                    + "builtin:agreement or builtin:brackets");
+        };
     }
 }

@@ -1,6 +1,7 @@
 package com.seqplay.engine.textgen;
 
 import com.seqplay.dataset.builtin.BuiltinTexts;
+import com.seqplay.dataset.CharVocabulary;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.engine.TaskTrainer;
@@ -8,6 +9,7 @@ import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.metrics.LanguageModelMetrics;
 import com.seqplay.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,13 +26,11 @@ import org.nd4j.linalg.dataset.DataSet;
  * baselines, and a sample is generated after every epoch.
  */
 public final class TextGenerationTrainer implements TaskTrainer {
-    private static final double LN2 = Math.log(2);
-
     @Override
     public void train(TrainingContext ctx) throws Exception {
         RunSpec spec = ctx.spec();
         EventSink sink = ctx.sink();
-        String text = BuiltinTexts.load(spec.dataset(), spec.builtinSize(), spec.seed());
+        String text = BuiltinTexts.load(spec.dataset(), spec.builtinSize(), spec.seed(), spec.reach());
         CharVocabulary vocab = CharVocabulary.of(text);
         int split = (int) (text.length() * 0.9);
         int[] train = vocab.encode(text.substring(0, split));
@@ -41,11 +41,11 @@ public final class TextGenerationTrainer implements TaskTrainer {
             throw new IllegalArgumentException("the text has " + text.length() + " characters, too few for sequences of "
                     + spec.sequenceLength() + " in both the training part (90%) and the held-out part (10%)");
         }
-        vocab.save(ctx.runDir());
+        VocabularyFile.save(vocab, ctx.runDir());
 
         Map<String, Double> baselines = new LinkedHashMap<>();
-        baselines.put("uniform_bpc", UnigramBaseline.uniformBpc(vocab.size()));
-        baselines.put("unigram_bpc", UnigramBaseline.unigramBpc(train, heldOut, vocab.size()));
+        baselines.put("uniform_bpc", LanguageModelMetrics.uniformBpc(vocab.size()));
+        baselines.put("unigram_bpc", LanguageModelMetrics.unigramBpc(train, heldOut, vocab.size()));
         sink.emit(TrainerEvent.log("Vocabulary " + vocab.size() + " characters, " + trainBatches.examples()
                 + " training sequences, baselines " + baselines));
 
@@ -74,8 +74,8 @@ public final class TextGenerationTrainer implements TaskTrainer {
             lastNats = HeldOutLoss.natsPerChar(net, heldOutData);
             long step = monitor.step();
             sink.emit(TrainerEvent.metric("val_loss", step, epoch, lastNats));
-            sink.emit(TrainerEvent.metric("bpc", step, epoch, lastNats / LN2));
-            sink.emit(TrainerEvent.metric("perplexity", step, epoch, Math.exp(lastNats)));
+            sink.emit(TrainerEvent.metric("bpc", step, epoch, LanguageModelMetrics.bitsPerCharacter(lastNats)));
+            sink.emit(TrainerEvent.metric("perplexity", step, epoch, LanguageModelMetrics.perplexity(lastNats)));
             String sample = sampler.sample(prompt, spec.sampleLength(), spec.temperature(), 0, random);
             sink.emit(TrainerEvent.sample("text", epoch, prompt + "|" + sample));
             if (lastNats < bestNats) {
@@ -85,10 +85,10 @@ public final class TextGenerationTrainer implements TaskTrainer {
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("val_loss", bestNats);
-        metrics.put("bpc", bestNats / LN2);
-        metrics.put("perplexity", Math.exp(bestNats));
+        metrics.put("bpc", LanguageModelMetrics.bitsPerCharacter(bestNats));
+        metrics.put("perplexity", LanguageModelMetrics.perplexity(bestNats));
         sink.emit(TrainerEvent.result("SUCCEEDED", metrics, baselines,
                 String.format("Held-out %.3f bits per character (unigram baseline %.3f)",
-                        bestNats / LN2, baselines.get("unigram_bpc"))));
+                        LanguageModelMetrics.bitsPerCharacter(bestNats), baselines.get("unigram_bpc"))));
     }
 }

@@ -1,5 +1,6 @@
 package com.seqplay.engine.textgen;
 
+import com.seqplay.dataset.CharVocabulary;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,7 +27,7 @@ public final class TextSampler {
     public String sample(String prompt, int length, double temperature, int topK, Random random) {
         net.rnnClearPreviousState();
         INDArray probs = null;
-        for (char c : prompt.toCharArray()) {
+        for (int c : prompt.codePoints().toArray()) {
             int i = vocab.indexOf(c);
             if (i >= 0) {
                 probs = net.rnnTimeStep(oneHot(i));
@@ -38,7 +39,7 @@ public final class TextSampler {
         var out = new StringBuilder();
         for (int n = 0; n < length; n++) {
             int next = pick(probs.reshape(vocab.size()).toDoubleVector(), temperature, topK, random);
-            out.append(vocab.charAt(next));
+            out.appendCodePoint(vocab.codePoint(next));
             probs = net.rnnTimeStep(oneHot(next));
         }
         net.rnnClearPreviousState();

@@ -1,11 +1,13 @@
 package com.seqplay.run.service;
 
 import com.seqplay.config.SeqplayProperties;
+import com.seqplay.dataset.builtin.BuiltinCatalog;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunStatus;
 import com.seqplay.run.domain.Sample;
 import com.seqplay.security.CurrentUser;
+import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.spec.SpecValidator;
@@ -48,6 +50,11 @@ public class RunService {
      */
     public Run submit(RunSpec raw) {
         RunSpec spec = SpecValidator.completeAndValidate(raw);
+        if (BuiltinCatalog.forTask(spec.taskType()).stream().noneMatch(e -> e.id().equals(spec.dataset()))) {
+            throw new InvalidSpecException("dataset", "'" + spec.dataset() + "' is not a dataset for " + spec.task()
+                    + "; built-in ones are " + BuiltinCatalog.forTask(spec.taskType()).stream()
+                            .map(BuiltinCatalog.Entry::id).toList());
+        }
         String name = spec.name() != null && !spec.name().isBlank() ? spec.name()
                 : spec.task() + " " + spec.cell() + " on " + spec.dataset();
         long id = runs.insert(currentUser.username(), name, spec.task(), spec.cell(), SpecJson.write(spec),
