@@ -16,10 +16,19 @@ public final class SpecDefaults {
         };
     }
 
+    /** A specification naming only its task: {@link #complete} turns it into the task's defaults. */
+    public static RunSpec empty(TaskType task) {
+        return new RunSpec(null, task.id(), null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
     /** Returns the spec with every missing field filled; the task must already be known. */
     public static RunSpec complete(RunSpec s) {
         TaskType task = s.taskType();
         boolean text = task == TaskType.TEXTGEN;
+        boolean translation = task == TaskType.TRANSLATION;
+        boolean forecasting = task == TaskType.FORECASTING;
         int sequenceLength = or(s.sequenceLength(), text ? 100 : 40);
         return new RunSpec(
                 s.name(),
@@ -39,9 +48,22 @@ public final class SpecDefaults {
                 or(s.batchSize(), 32),
                 sequenceLength,
                 or(s.bpttLength(), sequenceLength),
-                task == TaskType.TRANSLATION ? or(s.attention(), true) : s.attention(),
+                translation ? or(s.attention(), true) : s.attention(),
+                translation ? or(s.bidirectional(), false) : s.bidirectional(),
+                translation ? or(s.tokens(), "char") : s.tokens(),
+                translation ? or(s.maxVocabulary(), 5000) : s.maxVocabulary(),
+                translation ? or(s.beamWidth(), 1) : s.beamWidth(),
+                forecasting ? or(s.window(), 48) : s.window(),
+                forecasting ? or(s.horizon(), 12) : s.horizon(),
+                forecasting ? or(s.period(), 0) : s.period(),
+                s.valueColumn(),
+                s.dateColumn(),
+                forecasting ? or(s.missingValues(), "refuse") : s.missingValues(),
+                or(s.updateGateBias(), 1.0),
+                or(s.patience(), 0),
                 or(s.sampleLength(), 200),
                 or(s.temperature(), 0.8),
+                text ? or(s.topK(), 0) : s.topK(),
                 or(s.maxWallSeconds(), 3600),
                 s.faultInjection());
     }

@@ -90,6 +90,27 @@ public final class SpecValidator {
         if (!List.of("adam", "rmsprop", "sgd").contains(s.optimizer())) {
             p.add(new SpecProblem("optimizer", "'" + s.optimizer() + "' is not an optimiser: use adam, rmsprop or sgd"));
         }
+        check(p, "updateGateBias", s.updateGateBias(), b -> Double.isFinite(b) && Math.abs(b) <= 10,
+                "must be between -10 and 10");
+        range(p, "patience", s.patience(), 0, MAX_EPOCHS);
+        if (s.taskType() == TaskType.TRANSLATION) {
+            if (!List.of("char", "word").contains(s.tokens())) {
+                p.add(new SpecProblem("tokens", "'" + s.tokens() + "' is not a token kind: use char or word"));
+            }
+            range(p, "maxVocabulary", s.maxVocabulary(), 4, 100_000);
+            range(p, "beamWidth", s.beamWidth(), 1, 50);
+        }
+        if (s.taskType() == TaskType.FORECASTING) {
+            range(p, "window", s.window(), 1, 5000);
+            range(p, "horizon", s.horizon(), 1, 1000);
+            range(p, "period", s.period(), 0, 5000);
+            if (!List.of("refuse", "interpolate").contains(s.missingValues())) {
+                p.add(new SpecProblem("missingValues", "use refuse or interpolate"));
+            }
+        }
+        if (s.taskType() == TaskType.TEXTGEN) {
+            range(p, "topK", s.topK(), 0, 100_000);
+        }
         if (s.faultInjection() != null) {
             if (!List.of("exception", "exit", "oom", "hang", "nan").contains(String.valueOf(s.faultInjection().mode()))) {
                 p.add(new SpecProblem("faultInjection.mode", "use exception, exit, oom, hang or nan"));

@@ -123,7 +123,8 @@ public class NewRunView extends VerticalLayout {
                 new Clipping(clipping.getValue() == null ? null : clipping.getValue().id(), threshold.getValue()),
                 dataset.getValue(), null, null, seed.getValue() == null ? null : seed.getValue().longValue(),
                 epochs.getValue(), layers.getValue(), hiddenSize.getValue(), null, null, learningRate.getValue(),
-                batchSize.getValue(), sequenceLength.getValue(), null, null, null, null, null, null);
+                batchSize.getValue(), sequenceLength.getValue(), null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
         try {
             Run run = runs.submit(spec);
             getUI().ifPresent(ui -> RunView.open(ui, run.id()));
