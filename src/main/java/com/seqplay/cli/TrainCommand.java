@@ -34,6 +34,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--run-dir", description = "folder for the checkpoint and vocabulary (default: runs/<time>)")
     Path runDir;
 
+    @Option(names = "--dataset-file", description = "the file of an uploaded dataset the specification trains on")
+    Path datasetFile;
+
     @Option(names = "--events", description = "print machine-readable JSON-line events instead of progress")
     boolean events;
 

@@ -99,6 +99,21 @@ public final class AppProcess implements AutoCloseable {
         return new Response(r.statusCode(), r.body());
     }
 
+    /** Uploads a file as multipart/form-data with a {@code task} field, as a browser form would. */
+    public Response upload(String task, String fileName, byte[] content) throws Exception {
+        String boundary = "----seqplay" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"task\"\r\n\r\n" + task + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var r = http.send(request("/api/datasets").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), r.body());
+    }
+
     public Response get(String path) throws Exception {
         var r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
         return new Response(r.statusCode(), r.body());
@@ -146,6 +161,17 @@ public final class AppProcess implements AutoCloseable {
     /** Trainer processes started by this server (its children). */
     public List<ProcessHandle> trainers() {
         return process.descendants().filter(p -> p.info().commandLine().orElse("").contains(" train ")).toList();
+    }
+
+    /** A trainer reports its result just before it exits: give it a moment to be gone. */
+    public void awaitNoTrainers(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!trainers().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("trainer processes are still alive: " + trainers());
+            }
+            Thread.sleep(100);
+        }
     }
 
     public void kill9() throws InterruptedException {

@@ -76,7 +76,7 @@ public final class TextGenerationTrainer implements TaskTrainer {
             sink.emit(TrainerEvent.metric("val_loss", step, epoch, lastNats));
             sink.emit(TrainerEvent.metric("bpc", step, epoch, LanguageModelMetrics.bitsPerCharacter(lastNats)));
             sink.emit(TrainerEvent.metric("perplexity", step, epoch, LanguageModelMetrics.perplexity(lastNats)));
-            String sample = sampler.sample(prompt, spec.sampleLength(), spec.temperature(), 0, random);
+            String sample = sampler.sample(prompt, spec.sampleLength(), spec.temperature(), spec.topK(), random);
             sink.emit(TrainerEvent.sample("text", epoch, prompt + "|" + sample));
             if (lastNats < bestNats) {
                 bestNats = lastNats;

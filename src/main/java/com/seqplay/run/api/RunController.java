@@ -1,8 +1,13 @@
 package com.seqplay.run.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.seqplay.engine.inference.PredictRequest;
+import com.seqplay.engine.inference.Prediction;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Sample;
+import com.seqplay.run.service.PredictionService;
 import com.seqplay.run.service.RunService;
+import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.spec.SpecJson;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -24,10 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/runs")
 class RunController {
     private final RunService runs;
+    private final PredictionService predictions;
     private final Clock clock;
 
-    RunController(RunService runs, Clock clock) {
+    RunController(RunService runs, PredictionService predictions, Clock clock) {
         this.runs = runs;
+        this.predictions = predictions;
         this.clock = clock;
     }
 
@@ -71,6 +78,67 @@ class RunController {
     @PostMapping("/{id}/cancel")
     RunJson cancel(@PathVariable long id) {
         return RunJson.of(runs.cancel(id), clock.instant());
+    }
+
+    /**
+     * Tries the trained model: {@code input} is a prompt, a sentence or a list of numbers;
+     * {@code temperature}, {@code topK}, {@code length}, {@code steps}, {@code beam} and
+     * {@code seed} are optional.
+     */
+    @PostMapping(value = "/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> predict(@PathVariable long id, @RequestBody JsonNode body) {
+        JsonNode input = body.path("input");
+        List<Double> numbers = null;
+        String text = null;
+        if (input.isArray()) {
+            numbers = new java.util.ArrayList<>();
+            for (JsonNode n : input) {
+                if (!n.isNumber()) {
+                    throw new InvalidSpecException("input", "must be a sentence, a prompt or a list of numbers");
+                }
+                numbers.add(n.asDouble());
+            }
+        } else if (input.isTextual()) {
+            text = input.asText();
+        } else if (!input.isMissingNode() && !input.isNull()) {
+            throw new InvalidSpecException("input", "must be a sentence, a prompt or a list of numbers");
+        }
+        var request = new PredictRequest(text, numbers, optionalDouble(body, "temperature"), optionalInt(body, "topK"),
+                optionalInt(body, "length"), optionalInt(body, "steps"), optionalInt(body, "beam"),
+                body.hasNonNull("seed") ? body.get("seed").asLong() : null);
+        Prediction p = predictions.predict(id, request);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("output", p.output());
+        if (p.sourceTokens() != null) {
+            out.put("sourceTokens", p.sourceTokens());
+            out.put("outputTokens", p.outputTokens());
+        }
+        if (p.attention() != null) {
+            out.put("attention", p.attention());
+        }
+        return out;
+    }
+
+    private static Integer optionalInt(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw new InvalidSpecException(field, "must be a whole number");
+        }
+        return v.asInt();
+    }
+
+    private static Double optionalDouble(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw new InvalidSpecException(field, "must be a number");
+        }
+        return v.asDouble();
     }
 
     private static Map<String, Object> point(MetricPoint p) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.system.ApplicationHome;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ public class LocalProcessLauncher implements TrainerLauncher {
     }
 
     @Override
-    public RunningTrainer start(long runId, Path specFile, Path runDir) throws IOException {
+    public RunningTrainer start(long runId, Path specFile, Path runDir, Optional<Path> datasetFile) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaCommand());
         command.add("-Xmx" + limits.heapMb() + "m");
@@ -39,6 +40,7 @@ public class LocalProcessLauncher implements TrainerLauncher {
         command.add("-Dseqplay.run=" + runId);
         command.addAll(entryPoint());
         command.addAll(List.of("train", specFile.toString(), "--run-dir", runDir.toString(), "--events", "--watch-parent"));
+        datasetFile.ifPresent(f -> command.addAll(List.of("--dataset-file", f.toString())));
         var builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve(LOG_FILE).toFile()));
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(limits.ompThreads()));

@@ -1,17 +1,21 @@
 package com.seqplay.run.service;
 
 import com.seqplay.config.SeqplayProperties;
+import com.seqplay.dataset.service.DatasetService;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunStatus;
+import com.seqplay.spec.SpecJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +35,7 @@ public class RunScheduler {
     private final RunRecorder recorder;
     private final TrainerLauncher launcher;
     private final RunRecovery recovery;
+    private final DatasetService datasets;
     private final SeqplayProperties properties;
     private final Clock clock;
     private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
@@ -42,11 +47,12 @@ public class RunScheduler {
     private volatile boolean stopping;
 
     RunScheduler(RunRepository runs, RunRecorder recorder, TrainerLauncher launcher, RunRecovery recovery,
-            SeqplayProperties properties, Clock clock) {
+            DatasetService datasets, SeqplayProperties properties, Clock clock) {
         this.runs = runs;
         this.recorder = recorder;
         this.launcher = launcher;
         this.recovery = recovery;
+        this.datasets = datasets;
         this.properties = properties;
         this.clock = clock;
     }
@@ -106,10 +112,14 @@ public class RunScheduler {
             Files.createDirectories(dir);
             Path specFile = dir.resolve("spec.json");
             Files.writeString(specFile, run.spec(), StandardCharsets.UTF_8);
-            RunningTrainer trainer = launcher.start(run.id(), specFile, dir);
+            RunningTrainer trainer = launcher.start(run.id(), specFile, dir, copyDataset(run, dir));
             runs.recordProcess(run.id(), trainer.pid());
             var execution = new RunExecution(run.id(), trainer, dir.resolve(LocalProcessLauncher.LOG_FILE), recorder);
             active.put(run.id(), execution);
+            if (runs.find(run.id()).map(r -> r.status() != RunStatus.RUNNING).orElse(true)) {
+                // Cancelled between being picked and being registered: nobody else will stop it.
+                execution.cancel();
+            }
             Thread thread = new Thread(() -> {
                 try {
                     execution.run();
@@ -125,6 +135,20 @@ public class RunScheduler {
             recorder.finish(run.id(), List.of(RunStatus.RUNNING), RunStatus.FAILED, null,
                     "The trainer could not be started: " + e.getMessage());
         }
+    }
+
+    /**
+     * A run trains on its own copy of an uploaded file, so that its folder alone reproduces it
+     * ({@code seqplay train spec.json --dataset-file dataset}).
+     */
+    private Optional<Path> copyDataset(Run run, Path dir) throws IOException {
+        var upload = datasets.find(SpecJson.parse(run.spec()).dataset());
+        if (upload.isEmpty()) {
+            return Optional.empty();
+        }
+        Path copy = dir.resolve("dataset");
+        Files.copy(datasets.file(upload.get()), copy, StandardCopyOption.REPLACE_EXISTING);
+        return Optional.of(copy);
     }
 
     /**

@@ -1,13 +1,12 @@
 package com.seqplay.run.service;
 
 import com.seqplay.config.SeqplayProperties;
-import com.seqplay.dataset.builtin.BuiltinCatalog;
+import com.seqplay.dataset.service.DatasetService;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunStatus;
 import com.seqplay.run.domain.Sample;
 import com.seqplay.security.CurrentUser;
-import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.spec.SpecValidator;
@@ -27,17 +26,20 @@ public class RunService {
     private final SampleRepository samples;
     private final RunScheduler scheduler;
     private final RunRecorder recorder;
+    private final DatasetService datasets;
     private final CurrentUser currentUser;
     private final SeqplayProperties properties;
     private final Clock clock;
 
     RunService(RunRepository runs, MetricRepository metrics, SampleRepository samples, RunScheduler scheduler,
-            RunRecorder recorder, CurrentUser currentUser, SeqplayProperties properties, Clock clock) {
+            RunRecorder recorder, DatasetService datasets, CurrentUser currentUser, SeqplayProperties properties,
+            Clock clock) {
         this.runs = runs;
         this.metrics = metrics;
         this.samples = samples;
         this.scheduler = scheduler;
         this.recorder = recorder;
+        this.datasets = datasets;
         this.currentUser = currentUser;
         this.properties = properties;
         this.clock = clock;
@@ -46,15 +48,12 @@ public class RunService {
     /**
      * Validates, completes with defaults, stores and queues a run.
      *
-     * @throws com.seqplay.spec.InvalidSpecException naming the field, before anything is stored
+     * @throws com.seqplay.spec.InvalidSpecException naming the field, before anything is stored; an
+     *     uploaded dataset is read with the run's options here, so a bad file never reaches a trainer
      */
     public Run submit(RunSpec raw) {
         RunSpec spec = SpecValidator.completeAndValidate(raw);
-        if (BuiltinCatalog.forTask(spec.taskType()).stream().noneMatch(e -> e.id().equals(spec.dataset()))) {
-            throw new InvalidSpecException("dataset", "'" + spec.dataset() + "' is not a dataset for " + spec.task()
-                    + "; built-in ones are " + BuiltinCatalog.forTask(spec.taskType()).stream()
-                            .map(BuiltinCatalog.Entry::id).toList());
-        }
+        datasets.resolve(spec);
         String name = spec.name() != null && !spec.name().isBlank() ? spec.name()
                 : spec.task() + " " + spec.cell() + " on " + spec.dataset();
         long id = runs.insert(currentUser.username(), name, spec.task(), spec.cell(), SpecJson.write(spec),

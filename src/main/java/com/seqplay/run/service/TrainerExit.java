@@ -9,7 +9,8 @@ final class TrainerExit {
 
     static String describe(int exit, String lastError, Path logFile) {
         List<String> tail = LogTail.read(logFile, 200);
-        boolean outOfMemory = tail.stream().anyMatch(l -> l.contains("OutOfMemoryError") || l.contains("Cannot allocate"));
+        boolean outOfMemory = tail.stream().anyMatch(TrainerExit::meansOutOfMemory)
+                || (lastError != null && meansOutOfMemory(lastError));
         if (outOfMemory) {
             return "The trainer ran out of memory (exit code " + exit + "). Try a smaller batch or hidden size, "
                     + "or raise seqplay.trainer.heap-mb / off-heap-mb.";
@@ -27,5 +28,11 @@ final class TrainerExit {
             return "The trainer exited without reporting a result.";
         }
         return "The trainer exited with code " + exit + " without a result; see the log.";
+    }
+
+    /** Java heap, JavaCPP's off-heap limit and native allocations each say it differently. */
+    private static boolean meansOutOfMemory(String line) {
+        return line.contains("OutOfMemoryError") || line.contains("bad_alloc") || line.contains("Cannot allocate")
+                || line.contains("Physical memory usage is too high");
     }
 }

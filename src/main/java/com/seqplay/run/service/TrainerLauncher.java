@@ -2,11 +2,15 @@ package com.seqplay.run.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Starts trainers. Today: local child processes. A cluster scheduler (Slurm, Kubernetes Jobs) can
  * implement the same interface later, with events arriving over the network instead of a pipe.
  */
 public interface TrainerLauncher {
-    RunningTrainer start(long runId, Path specFile, Path runDir) throws IOException;
+    /**
+     * @param datasetFile the run's own copy of an uploaded dataset, if it trains on one
+     */
+    RunningTrainer start(long runId, Path specFile, Path runDir, Optional<Path> datasetFile) throws IOException;
 }

@@ -1,5 +1,8 @@
-package com.seqplay.run.api;
+package com.seqplay.api;
 
+import com.seqplay.dataset.DatasetFormatException;
+import com.seqplay.engine.inference.PredictionException;
+import com.seqplay.run.service.ModelNotReadyException;
 import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.spec.SpecProblem;
@@ -13,9 +16,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Turns failures into JSON that names the problem: {@code {"error": ..., "field": ...}}. No stack
@@ -31,6 +37,41 @@ class ApiErrors {
         body.put("field", e.problems().get(0).field());
         body.put("problems", e.problems().stream().map(ApiErrors::problem).toList());
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** A malformed upload: the message names the file, the line and the reason. */
+    @ExceptionHandler(DatasetFormatException.class)
+    ResponseEntity<Map<String, Object>> malformed(DatasetFormatException e) {
+        Map<String, Object> body = body(e.getMessage());
+        body.put("field", "file");
+        if (e.line() > 0) {
+            body.put("line", e.line());
+        }
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+    ResponseEntity<Map<String, Object>> missing(Exception e) {
+        String name = e instanceof MissingServletRequestParameterException p ? p.getParameterName()
+                : ((MissingServletRequestPartException) e).getRequestPartName();
+        Map<String, Object> body = body("'" + name + "' is required");
+        body.put("field", name);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body("The file is larger than the upload limit."));
+    }
+
+    @ExceptionHandler(ModelNotReadyException.class)
+    ResponseEntity<Map<String, Object>> notReady(ModelNotReadyException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body(e.getMessage()));
+    }
+
+    @ExceptionHandler(PredictionException.class)
+    ResponseEntity<Map<String, Object>> badPrediction(PredictionException e) {
+        return ResponseEntity.badRequest().body(body(e.getMessage()));
     }
 
     @ExceptionHandler(RunNotFoundException.class)

@@ -1,0 +1,67 @@
+package com.seqplay.dataset;
+
+import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.TaskType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads an uploaded file the way a run of a given task will read it. The server calls it when a
+ * file is uploaded and again when a run is submitted (with that run's column choices), so a bad
+ * file is refused before training starts; the trainer uses the same code to load it.
+ */
+public final class DatasetReader {
+    private DatasetReader() {}
+
+    /** Checks the file for a task with default options; returns a one-line description of it. */
+    public static String check(TaskType task, String fileName, byte[] content) {
+        return switch (task) {
+            case TRANSLATION -> {
+                var pairs = new PairFileParser().parse(fileName, content);
+                yield pairs.size() + " sentence pairs";
+            }
+            case FORECASTING -> {
+                var series = new SeriesFileParser().parse(fileName, content);
+                yield series.length() + " values of '" + series.name() + "'"
+                        + (series.dates() != null ? " with dates" : "");
+            }
+            case TEXTGEN -> {
+                var text = new TextFileParser().parse(fileName, content);
+                yield text.length() + " characters, " + text.vocabulary().size() + " distinct";
+            }
+        };
+    }
+
+    /** Checks the file with the options of a run specification (value column, sequence length...). */
+    public static void checkFor(RunSpec spec, Path file) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        String name = file.getFileName().toString();
+        switch (spec.taskType()) {
+            case TRANSLATION -> new PairFileParser().parse(name, content);
+            case FORECASTING -> {
+                Series s = series(spec, name, content);
+                SeriesLengthValidator.requireLength(name, s, spec.window(), spec.horizon(), spec.horizon());
+            }
+            case TEXTGEN -> new TextFileParser().parse(name, content).requireMinLength(spec.sequenceLength());
+        }
+    }
+
+    public static Series series(RunSpec spec, String name, byte[] content) {
+        var parser = new SeriesFileParser().withMissingValues("interpolate".equals(spec.missingValues())
+                ? SeriesFileParser.MissingValues.INTERPOLATE : SeriesFileParser.MissingValues.REFUSE);
+        if (spec.valueColumn() != null) {
+            parser = isIndex(spec.valueColumn()) ? parser.withValueColumn(Integer.parseInt(spec.valueColumn()) - 1)
+                    : parser.withValueColumn(spec.valueColumn());
+        }
+        if (spec.dateColumn() != null) {
+            parser = isIndex(spec.dateColumn()) ? parser.withDateColumn(Integer.parseInt(spec.dateColumn()) - 1)
+                    : parser.withDateColumn(spec.dateColumn());
+        }
+        return parser.parse(name, content);
+    }
+
+    private static boolean isIndex(String column) {
+        return column.matches("[1-9][0-9]{0,5}");
+    }
+}

@@ -1,0 +1,53 @@
+package com.seqplay.dataset.api;
+
+import com.seqplay.dataset.UploadedDataset;
+import com.seqplay.dataset.builtin.BuiltinCatalog;
+import com.seqplay.dataset.service.DatasetService;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Datasets: upload a file for a task, list uploaded and built-in ones. */
+@RestController
+@RequestMapping("/api/datasets")
+class DatasetController {
+    private final DatasetService datasets;
+
+    DatasetController(DatasetService datasets) {
+        this.datasets = datasets;
+    }
+
+    record DatasetJson(String id, String task, String name, String description, boolean builtin, Long sizeBytes,
+            Instant createdAt) {
+        static DatasetJson of(UploadedDataset d) {
+            return new DatasetJson(d.ref(), d.task(), d.fileName(), d.summary(), false, d.sizeBytes(), d.createdAt());
+        }
+    }
+
+    /** Multipart {@code file} and {@code task}; a malformed file is a 400 naming its line and reason. */
+    @PostMapping(consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.CREATED)
+    DatasetJson upload(@RequestParam("file") MultipartFile file, @RequestParam("task") String task) throws IOException {
+        return DatasetJson.of(datasets.upload(task, file.getOriginalFilename(), file.getBytes()));
+    }
+
+    @GetMapping
+    List<DatasetJson> list() {
+        List<DatasetJson> out = new ArrayList<>();
+        for (var e : BuiltinCatalog.ALL) {
+            out.add(new DatasetJson(e.id(), e.task().id(), e.id().substring("builtin:".length()), e.description(), true,
+                    null, null));
+        }
+        datasets.list().forEach(d -> out.add(DatasetJson.of(d)));
+        return out;
+    }
+}

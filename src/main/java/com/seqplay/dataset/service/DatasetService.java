@@ -1,0 +1,127 @@
+package com.seqplay.dataset.service;
+
+import com.seqplay.config.SeqplayProperties;
+import com.seqplay.dataset.DatasetFormatException;
+import com.seqplay.dataset.DatasetReader;
+import com.seqplay.dataset.UploadedDataset;
+import com.seqplay.dataset.builtin.BuiltinCatalog;
+import com.seqplay.security.CurrentUser;
+import com.seqplay.spec.InvalidSpecException;
+import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.TaskType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Uploads: a file is parsed for its task before anything is kept, so a malformed file is refused
+ * with its line and reason and leaves no trace.
+ */
+@Service
+public class DatasetService {
+    private static final String FILE = "data";
+    private final DatasetRepository repository;
+    private final CurrentUser currentUser;
+    private final SeqplayProperties properties;
+    private final Clock clock;
+
+    DatasetService(DatasetRepository repository, CurrentUser currentUser, SeqplayProperties properties, Clock clock) {
+        this.repository = repository;
+        this.currentUser = currentUser;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws DatasetFormatException naming the file, line and reason
+     * @throws InvalidSpecException for an unknown task
+     */
+    public UploadedDataset upload(String task, String fileName, byte[] content) {
+        TaskType type = TaskType.fromId(task == null ? "" : task).orElseThrow(() -> new InvalidSpecException("task",
+                "must be translation, forecasting or textgen, not '" + task + "'"));
+        String name = safeName(fileName);
+        String summary = DatasetReader.check(type, name, content);
+        long id = repository.insert(currentUser.username(), type.id(), name, content.length, summary, clock.instant());
+        try {
+            Path dir = dir(id);
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(FILE + ".tmp");
+            Files.write(tmp, content);
+            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            repository.delete(id);
+            throw new UncheckedIOException("the upload could not be stored: " + e.getMessage(), e);
+        }
+        return repository.find(id).orElseThrow();
+    }
+
+    public List<UploadedDataset> list() {
+        return repository.list();
+    }
+
+    public Optional<UploadedDataset> find(String ref) {
+        if (ref == null || !ref.startsWith(UploadedDataset.PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return repository.find(Long.parseLong(ref.substring(UploadedDataset.PREFIX.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The file of an uploaded dataset. */
+    public Path file(UploadedDataset dataset) {
+        return dir(dataset.id()).resolve(FILE);
+    }
+
+    /**
+     * Checks that a specification's dataset exists for its task and, for an upload, that the
+     * file reads with the run's options. Returns the file to train on, if it is an upload.
+     *
+     * @throws InvalidSpecException naming {@code dataset} (or the column field) and the reason
+     */
+    public Optional<Path> resolve(RunSpec spec) {
+        if (spec.dataset().startsWith("builtin:")) {
+            var builtins = BuiltinCatalog.forTask(spec.taskType());
+            if (builtins.stream().noneMatch(e -> e.id().equals(spec.dataset()))) {
+                throw new InvalidSpecException("dataset", "'" + spec.dataset() + "' is not a built-in dataset for "
+                        + spec.task() + "; there are " + builtins.stream().map(BuiltinCatalog.Entry::id).toList());
+            }
+            return Optional.empty();
+        }
+        UploadedDataset upload = find(spec.dataset()).orElseThrow(() -> new InvalidSpecException("dataset",
+                "'" + spec.dataset() + "' is neither a built-in dataset (builtin:...) nor an uploaded one (upload:<id>)"));
+        if (!upload.task().equals(spec.task())) {
+            throw new InvalidSpecException("dataset", upload.ref() + " was uploaded for " + upload.task() + ", not "
+                    + spec.task());
+        }
+        Path file = file(upload);
+        try {
+            DatasetReader.checkFor(spec, file);
+        } catch (DatasetFormatException e) {
+            throw new InvalidSpecException(spec.valueColumn() != null && e.getMessage().contains("column")
+                    ? "valueColumn" : "dataset", e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidSpecException("dataset", "the file of " + upload.ref() + " cannot be read: " + e.getMessage());
+        }
+        return Optional.of(file);
+    }
+
+    private Path dir(long id) {
+        return properties.dataDir().resolve("datasets").resolve(Long.toString(id));
+    }
+
+    /** Keeps only the last path element and tame characters: the name is shown, never used as a path. */
+    private static String safeName(String fileName) {
+        String base = fileName == null ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        String clean = base.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return clean.isBlank() ? "upload" : clean.substring(0, Math.min(clean.length(), 200));
+    }
+}

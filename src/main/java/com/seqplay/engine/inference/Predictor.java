@@ -1,0 +1,61 @@
+package com.seqplay.engine.inference;
+
+import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.textgen.TextGenerator;
+import com.seqplay.spec.RunSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Answers requests with trained models from their run folders. A few recently used models stay
+ * loaded; a network is not thread-safe, so each one answers one request at a time.
+ */
+public final class Predictor {
+    private static final int CACHED_MODELS = 4;
+    private final Map<Path, Model> cache = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Model> eldest) {
+            return size() > CACHED_MODELS;
+        }
+    };
+
+    /** One loaded model of any task. */
+    private interface Model {
+        Prediction predict(PredictRequest request);
+    }
+
+    public static boolean hasModel(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(Checkpoints.MODEL_FILE));
+    }
+
+    public Prediction predict(RunSpec spec, Path runDir, PredictRequest request) throws IOException {
+        Model model = model(spec, runDir);
+        synchronized (model) {
+            return model.predict(request);
+        }
+    }
+
+    private Model model(RunSpec spec, Path runDir) throws IOException {
+        Path key = runDir.toAbsolutePath().normalize();
+        synchronized (cache) {
+            Model cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        Model loaded = switch (spec.taskType()) {
+            case TEXTGEN -> TextGenerator.load(spec, runDir)::predict;
+            default -> throw new PredictionException("Trying " + spec.task() + " models is not available yet.");
+        };
+        synchronized (cache) {
+            cache.put(key, loaded);
+        }
+        return loaded;
+    }
+}
