@@ -4,7 +4,9 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Bulk copies between a contiguous ND4J array and a Java {@code double[]}.
@@ -20,6 +22,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * points into its native memory, which the garbage collector may otherwise free.
  */
 final class HostView {
+
+    /** No-ops on the CPU backend; on CUDA they would sync host and device copies (untested there). */
+    private static final AffinityManager AFFINITY = Nd4j.getAffinityManager();
 
     private final INDArray array;
     private final DoubleBuffer doubles;
@@ -56,6 +61,7 @@ final class HostView {
 
     /** Copies {@code len} elements starting at linear (buffer-order) index {@code from} into dst[dstOff..]. */
     void get(long from, double[] dst, int dstOff, int len) {
+        AFFINITY.ensureLocation(array, AffinityManager.Location.HOST);
         int pos = base + Math.toIntExact(from);
         if (doubles != null) {
             doubles.position(pos);
@@ -84,6 +90,7 @@ final class HostView {
             floats.position(pos);
             floats.put(tmp, 0, len);
         }
+        AFFINITY.tagLocation(array, AffinityManager.Location.HOST);
     }
 
     private float[] scratch(int len) {

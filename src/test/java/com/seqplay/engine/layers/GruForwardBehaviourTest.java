@@ -14,6 +14,7 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -203,5 +204,52 @@ class GruForwardBehaviourTest {
         INDArray outF = flt.output(in.castTo(DataType.FLOAT), false, mask.castTo(DataType.FLOAT), null);
         assertEquals(DataType.FLOAT, outF.dataType());
         assertTrue(maxAbsDiff(outD, outF.castTo(DataType.DOUBLE)) < 1e-5);
+    }
+
+    @Test
+    void nwcDataFormatGivesTheSameResultAsNcw() {
+        MultiLayerNetwork ncw = GruTestSupport.gruNet(3, 4, 2, 71);
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE).seed(71)
+                .list()
+                .layer(new GruLayer.Builder().nIn(3).nOut(4).dataFormat(RNNFormat.NWC).build())
+                .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                        .dataFormat(RNNFormat.NWC).nIn(4).nOut(2).build())
+                .build();
+        MultiLayerNetwork nwc = new MultiLayerNetwork(conf);
+        nwc.init();
+        nwc.setParams(ncw.params());
+        INDArray in = GruTestSupport.randomInput(2, 3, 5, 72);
+        INDArray outNcw = ncw.output(in, false);
+        INDArray outNwc = nwc.output(in.permute(0, 2, 1).dup(), false);
+        assertTrue(maxAbsDiff(outNcw, outNwc.permute(0, 2, 1)) < TOL);
+        // Gradients agree as well.
+        INDArray labels = GruTestSupport.randomOneHot(2, 2, 5, 73);
+        ncw.setInput(in);
+        ncw.setLabels(labels);
+        ncw.computeGradientAndScore();
+        nwc.setInput(in.permute(0, 2, 1).dup());
+        nwc.setLabels(labels.permute(0, 2, 1).dup());
+        nwc.computeGradientAndScore();
+        assertTrue(maxAbsDiff(ncw.getGradientsViewArray(), nwc.getGradientsViewArray()) < TOL);
+    }
+
+    @Test
+    void trainsWithDropoutAndInferenceStaysDeterministic() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE).seed(81).updater(new Adam(1e-2))
+                .list()
+                .layer(new GruLayer.Builder().nIn(3).nOut(4).dropOut(0.7).build())
+                .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                        .nIn(4).nOut(2).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        INDArray in = GruTestSupport.randomInput(4, 3, 5, 82);
+        INDArray labels = GruTestSupport.randomOneHot(4, 2, 5, 83);
+        for (int i = 0; i < 3; i++) {
+            net.fit(in, labels);
+        }
+        assertEquals(net.output(in, false), net.output(in, false));
     }
 }
