@@ -8,7 +8,10 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,5 +99,24 @@ class GruGradientCheckTest {
                 .inputMask(new INDArray[]{mask}).labelMask(new INDArray[]{mask})
                 .epsilon(EPS).maxRelError(MAX_REL_ERROR).minAbsoluteError(MIN_ABS_ERROR)
                 .print(GradientCheckUtil.PrintMode.FAILURES_ONLY)));
+    }
+
+    @Test
+    void gradientsMatchInsideBidirectionalAndLastTimeStepWrappers() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE).seed(17).updater(new NoOp())
+                .weightInit(new NormalDistribution(0, 0.5))
+                .list()
+                .layer(new Bidirectional(Bidirectional.Mode.CONCAT, new GruLayer.Builder().nIn(2).nOut(3).build()))
+                .layer(new LastTimeStep(new GruLayer.Builder().nIn(6).nOut(3).build()))
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                        .nIn(3).nOut(2).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        INDArray in = GruTestSupport.randomInput(2, 2, 4, 18);
+        INDArray labels = org.nd4j.linalg.factory.Nd4j.createFromArray(new double[][]{{1, 0}, {0, 1}});
+        INDArray mask = GruTestSupport.lengthMask(4, 4, 2);
+        assertTrue(check(net, in, labels, mask, null));
     }
 }
