@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -251,5 +255,26 @@ class GruForwardBehaviourTest {
             net.fit(in, labels);
         }
         assertEquals(net.output(in, false), net.output(in, false));
+    }
+
+    @Test
+    void rnnTimeStepAcceptsTwoDimensionalSingleStepInput() {
+        MultiLayerNetwork net = GruTestSupport.gruNet(3, 5, 4, 91);
+        INDArray in = GruTestSupport.randomInput(2, 3, 3, 92);
+        INDArray full = net.output(in, false);
+        net.rnnClearPreviousState();
+        for (int t = 0; t < 3; t++) {
+            INDArray out = net.rnnTimeStep(in.get(all(), all(), point(t)).dup()); // [2, 3] -> [2, 4]
+            assertEquals(2, out.rank());
+            assertTrue(maxAbsDiff(out, full.get(all(), all(), point(t))) < TOL);
+        }
+    }
+
+    @Test
+    void memoryReportAndSummaryWork() {
+        MultiLayerNetwork net = GruTestSupport.gruNet(3, 5, 4, 93);
+        assertTrue(net.getLayerWiseConfigurations().getMemoryReport(InputType.recurrent(3, 10))
+                .getTotalMemoryBytes(8, MemoryUseMode.TRAINING, CacheMode.NONE, DataType.FLOAT) > 0);
+        assertTrue(net.summary().contains("GruLayer"));
     }
 }
