@@ -1,0 +1,102 @@
+package com.seqplay.engine.layers;
+
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationHardSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+
+/**
+ * Scalar versions of the few ND4J activation functions the fused GRU supports.
+ *
+ * <p>The GRU does its gate arithmetic in plain Java loops (one native call per element-wise op
+ * was where DL4J's own recurrent layers lost their time), so it needs each activation as a
+ * scalar function plus its derivative. The derivative is expressed through the activation's
+ * <em>output</em> y, which is what the forward pass caches.
+ */
+enum ScalarActivation {
+    TANH {
+        @Override
+        double apply(double x) {
+            // tanh via one exp (Math.tanh is several times slower); exact to double rounding.
+            double e = Math.exp(-2.0 * Math.abs(x));
+            double t = (1.0 - e) / (1.0 + e);
+            return x < 0 ? -t : t;
+        }
+
+        @Override
+        double derivativeFromOutput(double y) {
+            return 1.0 - y * y;
+        }
+    },
+    SIGMOID {
+        @Override
+        double apply(double x) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+
+        @Override
+        double derivativeFromOutput(double y) {
+            return y * (1.0 - y);
+        }
+    },
+    /** ND4J's hard sigmoid: clip(0.2 x + 0.5, 0, 1). */
+    HARD_SIGMOID {
+        @Override
+        double apply(double x) {
+            return Math.min(1.0, Math.max(0.0, 0.2 * x + 0.5));
+        }
+
+        @Override
+        double derivativeFromOutput(double y) {
+            return (y > 0.0 && y < 1.0) ? 0.2 : 0.0;
+        }
+    },
+    IDENTITY {
+        @Override
+        double apply(double x) {
+            return x;
+        }
+
+        @Override
+        double derivativeFromOutput(double y) {
+            return 1.0;
+        }
+    };
+
+    abstract double apply(double x);
+
+    abstract double derivativeFromOutput(double y);
+
+    /**
+     * Maps an ND4J activation to its scalar twin.
+     *
+     * @throws IllegalArgumentException for activations the fused kernel does not implement, so a
+     *                                  configuration error shows up when the layer is built, not as wrong numbers.
+     */
+    static ScalarActivation of(IActivation activation) {
+        if (activation instanceof ActivationTanH) {
+            return TANH;
+        }
+        if (activation instanceof ActivationSigmoid) {
+            return SIGMOID;
+        }
+        if (activation instanceof ActivationHardSigmoid) {
+            return HARD_SIGMOID;
+        }
+        if (activation instanceof ActivationIdentity) {
+            return IDENTITY;
+        }
+        throw new IllegalArgumentException("GRU supports tanh, sigmoid, hardsigmoid and identity activations, not "
+                + activation);
+    }
+
+    static boolean isSupported(IActivation activation) {
+        try {
+            of(activation);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
