@@ -1,5 +1,6 @@
 package com.seqplay.engine;
 
+import com.seqplay.engine.layers.GruLayer;
 import com.seqplay.spec.CellType;
 import com.seqplay.spec.ClippingMode;
 import com.seqplay.spec.RunSpec;
@@ -65,7 +66,7 @@ public final class NetworkBuilder {
         var builder = switch (cell) {
             case LSTM -> new LSTM.Builder().activation(Activation.TANH).forgetGateBiasInit(1.0);
             case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
-            case GRU -> throw new IllegalArgumentException("the GRU cell is not available in this version yet");
+            case GRU -> new GruLayer.Builder().activation(Activation.TANH).updateGateBiasInit(spec.updateGateBias());
         };
         builder.nIn(nIn).nOut(nOut);
         if (spec.dropout() > 0) {

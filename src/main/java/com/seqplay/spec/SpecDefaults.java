@@ -34,7 +34,7 @@ public final class SpecDefaults {
                 s.name(),
                 s.task(),
                 or(s.cell(), CellType.LSTM.id()),
-                s.clipping() == null ? new Clipping(ClippingMode.L2_LAYER.id(), 5.0) : fillThreshold(s.clipping()),
+                s.clipping() == null ? new Clipping(ClippingMode.GLOBAL_NORM.id(), 5.0) : fillThreshold(s.clipping()),
                 or(s.dataset(), defaultDataset(task)),
                 or(s.builtinSize(), text ? 60_000 : 5_000),
                 text ? or(s.reach(), 6) : s.reach(),

@@ -66,4 +66,33 @@ class TrainerTest {
         assertThat(result.text()).contains("iteration 4").contains("clipping");
         assertThat(events).filteredOn(e -> "train_loss".equals(e.name())).hasSize(3);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"rnn", "lstm", "gru"})
+    void every_cell_learns_text_with_falling_loss_and_reports_its_gradient_norm(String cell) throws Exception {
+        var events = train("""
+                {"task":"textgen","cell":"%s","epochs":3,"builtinSize":6000,"hiddenSize":32,"layers":1,
+                 "sequenceLength":40,"batchSize":16,"sampleLength":5}""".formatted(cell));
+        var losses = events.stream().filter(e -> "train_loss".equals(e.name())).map(TrainerEvent::value).toList();
+        double firstFew = losses.subList(0, 3).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double lastFew = losses.subList(losses.size() - 3, losses.size()).stream().mapToDouble(Double::doubleValue)
+                .average().orElseThrow();
+        assertThat(lastFew).as(cell + " loss falls").isLessThan(firstFew * 0.85);
+        assertThat(events).filteredOn(e -> "grad_norm".equals(e.name())).hasSameSizeAs(losses)
+                .allMatch(e -> e.value() > 0 && Double.isFinite(e.value()));
+    }
+
+    @Test
+    void global_norm_clipping_reports_the_norm_before_clipping_and_that_it_clipped() throws Exception {
+        var events = train("""
+                {"task":"textgen","cell":"gru","epochs":1,"builtinSize":4000,"hiddenSize":16,"layers":1,
+                 "sequenceLength":40,"batchSize":16,"sampleLength":5,"clipping":{"mode":"global-norm","threshold":0.001}}""");
+        assertThat(events).filteredOn(e -> "grad_norm".equals(e.name())).allMatch(e -> e.value() > 0.001);
+        assertThat(events).filteredOn(e -> "clipped".equals(e.name())).isNotEmpty().allMatch(e -> e.value() == 1.0);
+
+        var unclipped = train("""
+                {"task":"textgen","cell":"gru","epochs":1,"builtinSize":4000,"hiddenSize":16,"layers":1,
+                 "sequenceLength":40,"batchSize":16,"sampleLength":5,"clipping":{"mode":"none"}}""");
+        assertThat(unclipped).filteredOn(e -> "clipped".equals(e.name())).allMatch(e -> e.value() == 0.0);
+    }
 }

@@ -50,7 +50,7 @@ public final class TextGenerationTrainer implements TaskTrainer {
                 + " training sequences, baselines " + baselines));
 
         MultiLayerNetwork net = NetworkBuilder.sequenceClassifier(spec, vocab.size(), vocab.size());
-        var monitor = new TrainingMonitor(sink, (long) spec.epochs() * trainBatches.batchesPerEpoch(),
+        var monitor = new TrainingMonitor(sink, spec, (long) spec.epochs() * trainBatches.batchesPerEpoch(),
                 spec.bpttLength());
         List<TrainingListener> listeners = new ArrayList<>(ctx.extraListeners());
         listeners.add(0, monitor);
