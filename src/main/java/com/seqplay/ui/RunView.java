@@ -3,6 +3,7 @@ package com.seqplay.ui;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.Sample;
+import com.seqplay.run.service.PredictionService;
 import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.run.service.RunService;
 import com.seqplay.run.service.RunUpdate;
@@ -38,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 @Route(value = "runs/:id", layout = MainLayout.class)
 public class RunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private static final Set<String> LOSS_SERIES = Set.of("train_loss", "val_loss");
+    private static final Set<String> GRADIENT_SERIES = Set.of("grad_norm", "clipped");
     private final RunService runs;
     private final RunUpdates updates;
     private final H2 title = new H2();
@@ -47,6 +49,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Button cancel = new Button("Cancel run");
     private final LossChart lossChart = new LossChart();
     private final LossChart metricChart = new LossChart();
+    private final LossChart gradientChart = new LossChart();
+    private final TryModelPanel tryModel;
     private final Paragraph result = new Paragraph();
     private final VerticalLayout samples = new VerticalLayout();
     private final Pre log = new Pre();
@@ -54,9 +58,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private long runId;
     private Runnable unsubscribe;
 
-    public RunView(RunService runs, RunUpdates updates) {
+    public RunView(RunService runs, RunUpdates updates, PredictionService predictions) {
         this.runs = runs;
         this.updates = updates;
+        this.tryModel = new TryModelPanel(predictions);
+        gradientChart.setId("gradient-chart");
         status.setId("run-status");
         lossChart.setId("loss-chart");
         metricChart.setId("metric-chart");
@@ -74,6 +80,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         add(header, result,
                 new H3("Loss (nats per predicted step)"), lossChart,
                 new H3("Held-out metrics per epoch"), metricChart,
+                new H3("Gradient norm before clipping"),
+                new Paragraph("Backpropagation through time multiplies by the recurrent weights once per step: the "
+                        + "norm can explode (spikes) or vanish. 'clipped' is 1 where clipping scaled the step down."),
+                gradientChart,
+                new H3("Try the model"), tryModel,
                 new H3("Samples"), samples,
                 new Details("Specification", spec), new Details("Log", log));
     }
@@ -105,6 +116,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         unsubscribe = updates.subscribe(runId, u -> ui.access(() -> apply(u)));
         Run run = runs.get(runId);
         title.setText("#" + run.id() + " " + run.name());
+        tryModel.setRun(run);
         spec.setText(run.spec());
         show(run);
         runs.metrics(runId).values().forEach(this::addPoints);
@@ -165,7 +177,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         lossChart.add(points.stream().filter(p -> LOSS_SERIES.contains(p.name())).toList());
         metricChart.add(points.stream().filter(p -> !LOSS_SERIES.contains(p.name())
-                && !p.name().equals("grad_norm") && !p.name().equals("clipped")).toList());
+                && !GRADIENT_SERIES.contains(p.name())).toList());
+        gradientChart.add(points.stream().filter(p -> GRADIENT_SERIES.contains(p.name())).toList());
     }
 
     private void addSample(Sample s) {
