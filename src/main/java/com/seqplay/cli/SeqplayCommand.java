@@ -3,8 +3,8 @@ package com.seqplay.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command-line face of the jar: {@code train} (and later {@code bench}). */
-@Command(name = "seqplay", mixinStandardHelpOptions = true, subcommands = {TrainCommand.class},
+/** The command-line face of the jar: {@code train} and {@code bench}. */
+@Command(name = "seqplay", mixinStandardHelpOptions = true, subcommands = {TrainCommand.class, BenchCommand.class},
         description = "Seqplay: train recurrent sequence models. Without a command, java -jar starts the web app.")
 public final class SeqplayCommand {
 
