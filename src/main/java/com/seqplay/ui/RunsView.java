@@ -6,7 +6,10 @@ import com.seqplay.run.service.RunUpdates;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -44,10 +47,19 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(new ComponentRenderer<>(this::progress)).setHeader("Progress").setFlexGrow(1);
         grid.addColumn(r -> summary(r.metrics())).setHeader("Result").setFlexGrow(1);
         grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.setItems(query -> runs.list(query.getOffset(), query.getLimit()).stream(), query -> runs.count());
+        // Rows are identified by run id: a refreshed row (new progress) stays the same selected row.
+        grid.setItems(query -> runs.list(query.getOffset(), query.getLimit()).stream(), query -> runs.count())
+                .setIdentifierProvider(Run::id);
         grid.addItemClickListener(e -> RunView.open(UI.getCurrent(), e.getItem().id()));
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.setSizeFull();
-        add(new H2("Runs"), grid);
+        var compare = new Button("Compare selected", e -> UI.getCurrent().navigate("compare",
+                QueryParameters.of("ids", grid.getSelectedItems().stream().map(r -> Long.toString(r.id()))
+                        .collect(Collectors.joining(",")))));
+        compare.setId("compare");
+        compare.setEnabled(false);
+        grid.addSelectionListener(e -> compare.setEnabled(e.getAllSelectedItems().size() >= 2));
+        add(new HorizontalLayout(new H2("Runs"), compare), grid);
     }
 
     private VerticalLayout progress(Run r) {
