@@ -60,6 +60,13 @@ class BrowserFlowIT {
         assertThat(points(chart)).isGreaterThanOrEqualTo(seenWhileRunning);
         assertThat(browser.findElement(By.id("run-result")).getText()).contains("bpc");
         assertThat(browser.findElement(By.id("samples")).getText()).contains("epoch 2");
+        assertThat(points(browser.findElement(By.id("gradient-chart")))).as("grad_norm and clipped are drawn").isPositive();
+
+        // Try the trained model: it continues a prompt.
+        type(wait, "try-input", "the ");
+        browser.findElement(By.id("try-ask")).click();
+        wait.until(d -> !d.findElement(By.id("try-output")).getText().isBlank());
+        assertThat(browser.findElement(By.id("try-output")).getText()).doesNotContain("Not answered");
 
         browser.get(app.baseUrl() + "/runs");
         wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
