@@ -76,4 +76,27 @@ class ServerKillIT {
             assertThat(again.get("error")).isEqualTo(afterFirstRestart.get("error"));
         }
     }
+
+    @Test
+    void a_server_stopped_cleanly_stops_its_trainer_and_records_the_run_as_interrupted() throws Exception {
+        int port = AppProcess.freePort();
+        long id;
+        List<ProcessHandle> trainers;
+        try (AppProcess app = AppProcess.start(dataDir, port)) {
+            id = app.submit(Specs.longTextgen());
+            app.awaitStatus(id, "RUNNING", Duration.ofMinutes(2));
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (app.trainers().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            trainers = app.trainers();
+            assertThat(trainers).hasSize(1);
+        }
+        assertThat(trainers).noneMatch(ProcessHandle::isAlive);
+        try (AppProcess again = AppProcess.start(dataDir, port)) {
+            JsonNode run = again.run(id);
+            assertThat(run.get("status").asText()).isEqualTo("INTERRUPTED");
+            assertThat(run.get("error").asText()).contains("shut down");
+        }
+    }
 }
