@@ -65,8 +65,8 @@ export class LossChart extends LitElement {
       tooltip: { trigger: 'axis' },
       legend: { data: names },
       grid: { left: 50, right: 20, top: 40, bottom: 40 },
-      xAxis: { type: 'value', name: 'step', min: 'dataMin' },
-      yAxis: { type: 'value', scale: true },
+      xAxis: { type: 'value', name: this.getAttribute('x-name') ?? 'step', min: 'dataMin' },
+      yAxis: this.hasAttribute('log-y') ? { type: 'log' } : { type: 'value', scale: true },
       series: names.map((n) => ({ name: n, type: 'line', showSymbol: false, data: this.series.get(n) })),
     }, true);
   }

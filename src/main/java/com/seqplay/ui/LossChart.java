@@ -18,6 +18,11 @@ import java.util.stream.Collectors;
 @NpmPackage(value = "echarts", version = "5.6.0")
 public class LossChart extends Component implements HasSize {
 
+    /** Removes every series. */
+    public void clear() {
+        getElement().callJsFunction("clear");
+    }
+
     /** Adds points, grouped by series name. */
     public void add(List<MetricPoint> points) {
         Map<String, List<MetricPoint>> byName = points.stream()

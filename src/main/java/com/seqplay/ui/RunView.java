@@ -50,6 +50,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final LossChart lossChart = new LossChart();
     private final LossChart metricChart = new LossChart();
     private final LossChart gradientChart = new LossChart();
+    private final GradientReachChart reachChart = new GradientReachChart();
     private final TryModelPanel tryModel;
     private final Paragraph result = new Paragraph();
     private final VerticalLayout samples = new VerticalLayout();
@@ -84,6 +85,12 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
                 new Paragraph("Backpropagation through time multiplies by the recurrent weights once per step: the "
                         + "norm can explode (spikes) or vanish. 'clipped' is 1 where clipping scaled the step down."),
                 gradientChart,
+                new H3("How far back the gradient reaches"),
+                new Paragraph("The loss at the last character is backpropagated through time to each earlier input; "
+                        + "the curve is that gradient's size by distance, relative to distance 0 (log scale). Where it "
+                        + "falls by orders of magnitude the gradient vanishes: nothing that far back can be learned. "
+                        + "Compare a plain RNN with an LSTM or GRU, before training (epoch 0) and after."),
+                reachChart,
                 new H3("Try the model"), tryModel,
                 new H3("Samples"), samples,
                 new Details("Specification", spec), new Details("Log", log));
@@ -182,6 +189,10 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private void addSample(Sample s) {
+        if (s.kind().equals("gradient_reach")) {
+            reachChart.show(s);
+            return;
+        }
         Pre text = new Pre("epoch " + s.epoch() + ": " + s.content());
         text.getStyle().set("white-space", "pre-wrap").set("margin", "0");
         samples.addComponentAsFirst(text);

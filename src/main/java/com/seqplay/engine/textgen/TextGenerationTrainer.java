@@ -60,6 +60,9 @@ public final class TextGenerationTrainer implements TaskTrainer {
         var sampler = new TextSampler(net, vocab);
         String prompt = text.substring(split, Math.min(text.length(), split + 20));
         List<DataSet> heldOutData = heldOutBatches.inOrder();
+        DataSet reachBatch = heldOutData.get(0);
+        // Before any training: how far an untrained cell lets the gradient reach.
+        sink.emit(TrainerEvent.sample("gradient_reach", 0, reachJson(GradientReach.measure(net, reachBatch))));
         double bestNats = Double.POSITIVE_INFINITY;
         double lastNats = Double.NaN;
         for (int epoch = 1; epoch <= spec.epochs() && !ctx.clock().expired(); epoch++) {
@@ -76,6 +79,7 @@ public final class TextGenerationTrainer implements TaskTrainer {
             sink.emit(TrainerEvent.metric("val_loss", step, epoch, lastNats));
             sink.emit(TrainerEvent.metric("bpc", step, epoch, LanguageModelMetrics.bitsPerCharacter(lastNats)));
             sink.emit(TrainerEvent.metric("perplexity", step, epoch, LanguageModelMetrics.perplexity(lastNats)));
+            sink.emit(TrainerEvent.sample("gradient_reach", epoch, reachJson(GradientReach.measure(net, reachBatch))));
             String sample = sampler.sample(prompt, spec.sampleLength(), spec.temperature(), spec.topK(), random);
             sink.emit(TrainerEvent.sample("text", epoch, prompt + "|" + sample));
             if (lastNats < bestNats) {
@@ -90,5 +94,15 @@ public final class TextGenerationTrainer implements TaskTrainer {
         sink.emit(TrainerEvent.result("SUCCEEDED", metrics, baselines,
                 String.format("Held-out %.3f bits per character (unigram baseline %.3f)",
                         LanguageModelMetrics.bitsPerCharacter(bestNats), baselines.get("unigram_bpc"))));
+    }
+
+    /** The gradient reach curve as JSON: {"relativeNorm":[1.0, ...]}, index = distance in steps. */
+    private static String reachJson(double[] byDistance) {
+        var sb = new StringBuilder("{\"relativeNorm\":[");
+        for (int d = 0; d < byDistance.length; d++) {
+            sb.append(d == 0 ? "" : ",").append(Double.isFinite(byDistance[d]) ? String.format(java.util.Locale.ROOT,
+                    "%.6g", byDistance[d]) : "0");
+        }
+        return sb.append("]}").toString();
     }
 }
