@@ -33,10 +33,13 @@ public final class DatasetReader {
         };
     }
 
-    /** Checks the file with the options of a run specification (value column, sequence length...). */
-    public static void checkFor(RunSpec spec, Path file) throws IOException {
+    /**
+     * Checks the file with the options of a run specification (value column, sequence length...).
+     *
+     * @param name the file's name as the person knows it, for messages
+     */
+    public static void checkFor(RunSpec spec, Path file, String name) throws IOException {
         byte[] content = Files.readAllBytes(file);
-        String name = file.getFileName().toString();
         switch (spec.taskType()) {
             case TRANSLATION -> new PairFileParser().parse(name, content);
             case FORECASTING -> {

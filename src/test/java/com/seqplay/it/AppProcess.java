@@ -146,8 +146,16 @@ public final class AppProcess implements AutoCloseable {
         return run;
     }
 
+    /** Waits for a status; fails at once if the run ends in another final status. */
     public JsonNode awaitStatus(long id, String status, Duration timeout) throws Exception {
-        return awaitRun(id, r -> status.equals(r.get("status").asText()), timeout);
+        var finals = java.util.Set.of("SUCCEEDED", "FAILED", "CANCELLED", "DIVERGED", "INTERRUPTED");
+        JsonNode run = awaitRun(id, r -> status.equals(r.get("status").asText())
+                || finals.contains(r.get("status").asText()), timeout);
+        if (!status.equals(run.get("status").asText())) {
+            throw new AssertionError("run " + id + " ended " + run.get("status").asText() + ", expected " + status
+                    + ": " + run + "\nlog:\n" + get("/api/runs/" + id + "/log").body());
+        }
+        return run;
     }
 
     public int metricCount(long id) throws Exception {

@@ -104,7 +104,7 @@ public class DatasetService {
         }
         Path file = file(upload);
         try {
-            DatasetReader.checkFor(spec, file);
+            DatasetReader.checkFor(spec, file, upload.fileName());
         } catch (DatasetFormatException e) {
             throw new InvalidSpecException(spec.valueColumn() != null && e.getMessage().contains("column")
                     ? "valueColumn" : "dataset", e.getMessage());
