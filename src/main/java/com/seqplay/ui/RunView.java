@@ -51,6 +51,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final LossChart metricChart = new LossChart();
     private final LossChart gradientChart = new LossChart();
     private final GradientReachChart reachChart = new GradientReachChart();
+    private final ForecastChart forecastChart = new ForecastChart();
+    private final H3 forecastTitle = new H3("Forecast on the held-out tail");
     private final TryModelPanel tryModel;
     private final Paragraph result = new Paragraph();
     private final VerticalLayout samples = new VerticalLayout();
@@ -92,6 +94,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
                         + "Compare a plain RNN with an LSTM or GRU, before training (epoch 0) and after."),
                 reachChart,
                 new H3("Try the model"), tryModel,
+                forecastTitle, forecastChart,
                 new H3("Samples"), samples,
                 new Details("Specification", spec), new Details("Log", log));
     }
@@ -124,6 +127,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         Run run = runs.get(runId);
         title.setText("#" + run.id() + " " + run.name());
         tryModel.setRun(run);
+        boolean forecasting = run.task().equals("forecasting");
+        forecastTitle.setVisible(forecasting);
+        forecastChart.setVisible(forecasting);
         spec.setText(run.spec());
         show(run);
         runs.metrics(runId).values().forEach(this::addPoints);
@@ -191,6 +197,10 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private void addSample(Sample s) {
         if (s.kind().equals("gradient_reach")) {
             reachChart.show(s);
+            return;
+        }
+        if (s.kind().equals("forecast")) {
+            forecastChart.show(s);
             return;
         }
         Pre text = new Pre("epoch " + s.epoch() + ": " + s.content());
