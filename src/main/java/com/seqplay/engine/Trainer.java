@@ -1,5 +1,6 @@
 package com.seqplay.engine;
 
+import com.seqplay.engine.forecasting.ForecastingTrainer;
 import com.seqplay.engine.textgen.TextGenerationTrainer;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,6 +38,7 @@ public final class Trainer {
         Nd4j.getRandom().setSeed(spec.seed());
         TaskTrainer task = switch (spec.taskType()) {
             case TEXTGEN -> new TextGenerationTrainer();
+            case FORECASTING -> new ForecastingTrainer();
             default -> throw new IllegalArgumentException("task " + spec.task() + " is not available in this version");
         };
         List<TrainingListener> extra = new ArrayList<>();
@@ -43,7 +46,8 @@ public final class Trainer {
             extra.add(FaultInjector.listener(spec.faultInjection()));
         }
         try {
-            task.train(new TrainingContext(spec, runDir, sink, new TrainingClock(spec.maxWallSeconds()), extra));
+            task.train(new TrainingContext(spec, runDir, sink, new TrainingClock(spec.maxWallSeconds()), extra,
+                    Optional.empty()));
         } catch (DivergedException e) {
             sink.emit(TrainerEvent.result("DIVERGED", null, null, e.getMessage()));
         }
