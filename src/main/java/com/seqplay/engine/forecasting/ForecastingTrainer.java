@@ -87,10 +87,9 @@ public final class ForecastingTrainer implements TaskTrainer {
         net.setListeners(listeners);
         var forecaster = new Forecaster(net, setup);
 
-        double bestLoss = Double.POSITIVE_INFINITY;
+        var best = new BestEpoch(spec.patience());
         Map<String, Double> bestMetrics = null;
         Map<String, Double> baselines = null;
-        int bestEpoch = 0;
         for (int epoch = 1; epoch <= spec.epochs() && !ctx.clock().expired(); epoch++) {
             monitor.startEpoch(epoch);
             trainData.shuffle(spec.seed() + epoch);
@@ -112,27 +111,25 @@ public final class ForecastingTrainer implements TaskTrainer {
             if (baselines == null) {
                 baselines = tail.baselineScores(training, period);
             }
-            if (valLoss < bestLoss) {
-                bestLoss = valLoss;
-                bestEpoch = epoch;
+            if (best.offer(epoch, valLoss)) {
                 bestMetrics = new LinkedHashMap<>(scores);
                 Checkpoints.save(net, ctx.runDir(), epoch, sink);
-            } else if (spec.patience() > 0 && epoch - bestEpoch >= spec.patience()) {
+            } else if (best.shouldStop(epoch)) {
                 sink.emit(TrainerEvent.log("Early stop after epoch " + epoch + ": no better val_loss for "
-                        + spec.patience() + " epochs; keeping epoch " + bestEpoch));
+                        + spec.patience() + " epochs; keeping epoch " + best.epoch()));
                 break;
             }
         }
         if (bestMetrics == null) {
-            throw new IllegalStateException("no epoch finished within the wall-time limit of "
+            throw new IllegalStateException("no epoch finished with a finite val_loss within the wall-time limit of "
                     + spec.maxWallSeconds() + " s");
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("val_loss", bestLoss);
+        metrics.put("val_loss", best.loss());
         metrics.putAll(bestMetrics);
         sink.emit(TrainerEvent.result("SUCCEEDED", metrics, baselines, String.format(
                 "Test MASE %.3f at epoch %d (seasonal naive %.3f, naive %.3f; period %d)", metrics.get("mase"),
-                bestEpoch, baselines.get("seasonal_naive_mase"), baselines.get("naive_mase"), period)));
+                best.epoch(), baselines.get("seasonal_naive_mase"), baselines.get("naive_mase"), period)));
     }
 
     static Series load(RunSpec spec, TrainingContext ctx) throws IOException {
