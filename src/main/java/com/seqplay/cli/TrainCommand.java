@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = runDir != null ? runDir
                 : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try {
-            new Trainer(spec, dir, sink).run();
+            new Trainer(spec, dir, sink, java.util.Optional.ofNullable(datasetFile)).run();
             return 0;
         } catch (Throwable e) {
             e.printStackTrace();

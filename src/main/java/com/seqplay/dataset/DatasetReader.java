@@ -43,8 +43,7 @@ public final class DatasetReader {
         switch (spec.taskType()) {
             case TRANSLATION -> new PairFileParser().parse(name, content);
             case FORECASTING -> {
-                Series s = series(spec, name, content);
-                SeriesLengthValidator.requireLength(name, s, spec.window(), spec.horizon(), spec.horizon());
+                ChronologicalSplit.checked(name, series(spec, name, content), spec.window(), spec.horizon());
             }
             case TEXTGEN -> new TextFileParser().parse(name, content).requireMinLength(spec.sequenceLength());
         }

@@ -10,7 +10,9 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -41,6 +43,26 @@ public final class NetworkBuilder {
                     .tBPTTForwardLength(spec.bpttLength())
                     .tBPTTBackwardLength(spec.bpttLength());
         }
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        return net;
+    }
+
+    /**
+     * A stack of recurrent layers read at its last time step, then a linear output of {@code nOut}
+     * values trained with the mean squared error (a sequence regressor: a window in, a horizon out).
+     * Gradients flow back through the whole window (full BPTT; the window is the sequence).
+     */
+    public static MultiLayerNetwork sequenceRegressor(RunSpec spec, int nIn, int nOut) {
+        var list = base(spec).list();
+        int in = nIn;
+        for (int i = 0; i < spec.layers(); i++) {
+            Layer layer = recurrent(spec, in, spec.hiddenSize());
+            list.layer(i == spec.layers() - 1 ? new LastTimeStep(layer) : layer);
+            in = spec.hiddenSize();
+        }
+        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                .activation(Activation.IDENTITY).nIn(in).nOut(nOut).build());
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         return net;

@@ -1,5 +1,6 @@
 package com.seqplay.engine;
 
+import com.seqplay.engine.forecasting.ForecastingTrainer;
 import com.seqplay.engine.textgen.TextGenerationTrainer;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,11 +22,18 @@ public final class Trainer {
     private final RunSpec spec;
     private final Path runDir;
     private final EventSink sink;
+    private final Optional<Path> datasetFile;
 
     public Trainer(RunSpec spec, Path runDir, EventSink sink) {
+        this(spec, runDir, sink, Optional.empty());
+    }
+
+    /** @param datasetFile the file of an uploaded dataset the specification names, if any */
+    public Trainer(RunSpec spec, Path runDir, EventSink sink, Optional<Path> datasetFile) {
         this.spec = spec;
         this.runDir = runDir;
         this.sink = sink;
+        this.datasetFile = datasetFile;
     }
 
     /** Trains to the end; returns normally for SUCCEEDED and DIVERGED, throws for a failure. */
@@ -36,14 +45,19 @@ public final class Trainer {
         Nd4j.getRandom().setSeed(spec.seed());
         TaskTrainer task = switch (spec.taskType()) {
             case TEXTGEN -> new TextGenerationTrainer();
+            case FORECASTING -> new ForecastingTrainer();
             default -> throw new IllegalArgumentException("task " + spec.task() + " is not available in this version");
         };
         List<TrainingListener> extra = new ArrayList<>();
         if (spec.faultInjection() != null) {
             extra.add(FaultInjector.listener(spec.faultInjection()));
         }
+        if (!spec.dataset().startsWith("builtin:") && datasetFile.isEmpty()) {
+            throw new IllegalArgumentException("dataset " + spec.dataset() + " is an upload: give its file with --dataset-file");
+        }
         try {
-            task.train(new TrainingContext(spec, runDir, sink, new TrainingClock(spec.maxWallSeconds()), extra));
+            task.train(new TrainingContext(spec, runDir, sink, new TrainingClock(spec.maxWallSeconds()), extra,
+                    datasetFile));
         } catch (DivergedException e) {
             sink.emit(TrainerEvent.result("DIVERGED", null, null, e.getMessage()));
         }

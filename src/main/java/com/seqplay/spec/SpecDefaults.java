@@ -2,7 +2,9 @@ package com.seqplay.spec;
 
 /**
  * Completes a specification with the defaults of its task. The defaults are chosen so that each
- * task learns on its first built-in dataset within a few minutes on two CPU cores.
+ * task learns on its first built-in dataset within a few minutes on two CPU cores. Forecasting
+ * uses 64 hidden units and batches of 64: on {@code builtin:seasonal} that beats the seasonal
+ * naive forecast as clearly as 128 and 32 do, in about half the time (one core).
  */
 public final class SpecDefaults {
     private SpecDefaults() {}
@@ -41,11 +43,11 @@ public final class SpecDefaults {
                 or(s.seed(), 42L),
                 or(s.epochs(), 10),
                 or(s.layers(), text ? 2 : 1),
-                or(s.hiddenSize(), 128),
+                or(s.hiddenSize(), forecasting ? 64 : 128),
                 or(s.dropout(), 0.0),
                 or(s.optimizer(), "adam"),
                 or(s.learningRate(), 0.005),
-                or(s.batchSize(), 32),
+                or(s.batchSize(), forecasting ? 64 : 32),
                 sequenceLength,
                 or(s.bpttLength(), sequenceLength),
                 translation ? or(s.attention(), true) : s.attention(),

@@ -97,8 +97,9 @@ class TryModelPanel extends VerticalLayout {
     }
 
     private static String format(Prediction p) {
-        if (p.output() instanceof double[] values) {
-            return Arrays.toString(values);
+        if (p.output() instanceof List<?> values) {
+            return values.stream().map(v -> String.format(java.util.Locale.ROOT, "%.4g", (Double) v))
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
         return String.valueOf(p.output());
     }

@@ -10,7 +10,11 @@ public final class BuiltinCatalog {
     public static final List<Entry> ALL = List.of(
             new Entry("builtin:agreement", TaskType.TEXTGEN,
                     "Sentences whose verb agrees with a subject far back, across an inserted clause"),
-            new Entry("builtin:brackets", TaskType.TEXTGEN, "Nested brackets: the model must remember what is open"));
+            new Entry("builtin:brackets", TaskType.TEXTGEN, "Nested brackets: the model must remember what is open"),
+            new Entry("builtin:seasonal", TaskType.FORECASTING,
+                    "A trend, a lopsided season of 24 steps and noise: beat the seasonal naive forecast"),
+            new Entry("builtin:mackey-glass", TaskType.FORECASTING,
+                    "The chaotic Mackey-Glass delay equation (tau 17): no season to copy, only dynamics to learn"));
 
     private BuiltinCatalog() {}
 

@@ -1,6 +1,7 @@
 package com.seqplay.engine.inference;
 
 import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.forecasting.Forecaster;
 import com.seqplay.engine.textgen.TextGenerator;
 import com.seqplay.spec.RunSpec;
 import java.io.IOException;
@@ -40,6 +41,22 @@ public final class Predictor {
         }
     }
 
+    /** Numbers in, the next {@code steps} values out (default: one horizon). */
+    private static Model forecaster(Forecaster forecaster) {
+        return request -> {
+            if (request.numbers() == null || request.numbers().isEmpty()) {
+                throw new PredictionException("input must be a list of at least " + forecaster.setup().window()
+                        + " numbers (the look-back window)");
+            }
+            int steps = request.steps() == null ? forecaster.setup().horizon() : request.steps();
+            try {
+                return Prediction.of(forecaster.forecast(request.numbers(), steps));
+            } catch (IllegalArgumentException e) {
+                throw new PredictionException(e.getMessage());
+            }
+        };
+    }
+
     private Model model(RunSpec spec, Path runDir) throws IOException {
         Path key = runDir.toAbsolutePath().normalize();
         synchronized (cache) {
@@ -51,6 +68,7 @@ public final class Predictor {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Model loaded = switch (spec.taskType()) {
             case TEXTGEN -> TextGenerator.load(spec, runDir)::predict;
+            case FORECASTING -> forecaster(Forecaster.load(runDir));
             default -> throw new PredictionException("Trying " + spec.task() + " models is not available yet.");
         };
         synchronized (cache) {

@@ -2,6 +2,8 @@ package com.seqplay.engine.textgen;
 
 import com.seqplay.dataset.builtin.BuiltinTexts;
 import com.seqplay.dataset.CharVocabulary;
+import com.seqplay.dataset.TextFileParser;
+import java.nio.file.Files;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.engine.TaskTrainer;
@@ -30,7 +32,9 @@ public final class TextGenerationTrainer implements TaskTrainer {
     public void train(TrainingContext ctx) throws Exception {
         RunSpec spec = ctx.spec();
         EventSink sink = ctx.sink();
-        String text = BuiltinTexts.load(spec.dataset(), spec.builtinSize(), spec.seed(), spec.reach());
+        String text = ctx.datasetFile().isPresent()
+                ? new TextFileParser().parse(spec.dataset(), Files.readAllBytes(ctx.datasetFile().get())).text()
+                : BuiltinTexts.load(spec.dataset(), spec.builtinSize(), spec.seed(), spec.reach());
         CharVocabulary vocab = CharVocabulary.of(text);
         int split = (int) (text.length() * 0.9);
         int[] train = vocab.encode(text.substring(0, split));

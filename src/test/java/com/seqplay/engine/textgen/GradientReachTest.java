@@ -34,7 +34,7 @@ class GradientReachTest {
             double[] reach = reach(cell);
             assertThat(reach).as(cell).hasSize(60);
             assertThat(reach[0]).as(cell).isEqualTo(1.0);
-            assertThat(reach).as(cell).allMatch(v -> Double.isFinite(v) && v >= 0);
+            assertThat(java.util.Arrays.stream(reach).allMatch(v -> Double.isFinite(v) && v >= 0)).as(cell).isTrue();
             assertThat(reach[50]).as(cell + " far back").isLessThan(reach[1]);
         }
     }

@@ -1,0 +1,81 @@
+package com.seqplay.engine.forecasting;
+
+import com.seqplay.engine.Checkpoints;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * Forecasts with a trained model: the checkpoint {@value Checkpoints#MODEL_FILE} and the
+ * {@link ForecastSetup} of a run folder. One pass predicts {@code horizon} values at once; longer
+ * forecasts feed the forecast back as history and predict again (errors then compound). A DL4J
+ * network is not thread-safe, so calls are serialised.
+ */
+public final class Forecaster {
+    /** Longest forecast one call may ask for. */
+    public static final int MAX_STEPS = 10_000;
+
+    private final MultiLayerNetwork net;
+    private final ForecastSetup setup;
+
+    Forecaster(MultiLayerNetwork net, ForecastSetup setup) {
+        this.net = net;
+        this.setup = setup;
+    }
+
+    /** Loads the best checkpoint and the setup of a finished (or running) forecasting run. */
+    public static Forecaster load(Path runDir) throws IOException {
+        Path model = runDir.resolve(Checkpoints.MODEL_FILE);
+        if (!Files.exists(model) || !Files.exists(runDir.resolve(ForecastSetup.FILE))) {
+            throw new IOException(runDir + " holds no trained forecasting model (" + Checkpoints.MODEL_FILE + " and "
+                    + ForecastSetup.FILE + ")");
+        }
+        return new Forecaster(ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false), ForecastSetup.load(runDir));
+    }
+
+    public ForecastSetup setup() {
+        return setup;
+    }
+
+    /** Forecasts {@code steps} values after the last of {@code history} (which needs a full window). */
+    public List<Double> forecast(List<? extends Number> history, int steps) {
+        double[] values = history.stream().mapToDouble(Number::doubleValue).toArray();
+        return Arrays.stream(forecast(values, steps)).boxed().toList();
+    }
+
+    /** Forecasts {@code steps} values after the last of {@code history} (which needs a full window). */
+    public double[] forecast(double[] history, int steps) {
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be between 1 and " + MAX_STEPS + ", not " + steps);
+        }
+        if (history.length < setup.window()) {
+            throw new IllegalArgumentException("the model reads a window of " + setup.window()
+                    + " values; the input has " + history.length);
+        }
+        for (int i = 0; i < history.length; i++) {
+            if (!Double.isFinite(history[i])) {
+                throw new IllegalArgumentException("input value " + (i + 1) + " is not a finite number");
+            }
+        }
+        int w = setup.window();
+        double[] series = Arrays.copyOfRange(history, history.length - w, history.length + steps);
+        for (int done = 0; done < steps; done += setup.horizon()) {
+            double[] next = forecastAt(series, new int[] {w + done})[0];
+            System.arraycopy(next, 0, series, w + done, Math.min(next.length, steps - done));
+        }
+        return Arrays.copyOfRange(series, w, w + steps);
+    }
+
+    /** One horizon from each origin, read from the window before it, in the series' units. */
+    synchronized double[][] forecastAt(double[] series, int[] origins) {
+        if (origins.length == 0) {
+            return new double[0][];
+        }
+        var output = net.output(Windows.features(series, origins, setup), false);
+        return Windows.decode(output, series, origins, setup);
+    }
+}
