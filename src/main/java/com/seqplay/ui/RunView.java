@@ -52,6 +52,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final LossChart gradientChart = new LossChart();
     private final GradientReachChart reachChart = new GradientReachChart();
     private final ForecastChart forecastChart = new ForecastChart();
+    private final H3 reachTitle = new H3("How far back the gradient reaches");
+    private final Paragraph reachText = new Paragraph("The loss at the last character is backpropagated through time "
+            + "to each earlier input; the curve is that gradient's size by distance, relative to distance 0 (log scale). "
+            + "Where it falls by orders of magnitude the gradient vanishes: nothing that far back can be learned. "
+            + "Compare a plain RNN with an LSTM or GRU, before training (epoch 0) and after.");
     private final H3 forecastTitle = new H3("Forecast on the held-out tail");
     private final TryModelPanel tryModel;
     private final Paragraph result = new Paragraph();
@@ -87,12 +92,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
                 new Paragraph("Backpropagation through time multiplies by the recurrent weights once per step: the "
                         + "norm can explode (spikes) or vanish. 'clipped' is 1 where clipping scaled the step down."),
                 gradientChart,
-                new H3("How far back the gradient reaches"),
-                new Paragraph("The loss at the last character is backpropagated through time to each earlier input; "
-                        + "the curve is that gradient's size by distance, relative to distance 0 (log scale). Where it "
-                        + "falls by orders of magnitude the gradient vanishes: nothing that far back can be learned. "
-                        + "Compare a plain RNN with an LSTM or GRU, before training (epoch 0) and after."),
-                reachChart,
+                reachTitle, reachText, reachChart,
                 new H3("Try the model"), tryModel,
                 forecastTitle, forecastChart,
                 new H3("Samples"), samples,
@@ -130,6 +130,10 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         boolean forecasting = run.task().equals("forecasting");
         forecastTitle.setVisible(forecasting);
         forecastChart.setVisible(forecasting);
+        boolean text = run.task().equals("textgen");
+        reachTitle.setVisible(text);
+        reachText.setVisible(text);
+        reachChart.setVisible(text);
         spec.setText(run.spec());
         show(run);
         runs.metrics(runId).values().forEach(this::addPoints);

@@ -52,6 +52,42 @@ class DatasetUploadIT {
     }
 
     @Test
+    void an_uploaded_series_trains_a_forecasting_run_whose_model_then_forecasts() throws Exception {
+        var csv = new StringBuilder("date;load\r\n");
+        for (int i = 0; i < 400; i++) {
+            csv.append(java.time.LocalDate.of(2020, 1, 1).plusDays(i)).append(';')
+                    .append(String.format(java.util.Locale.ROOT, "%.3f", 10 + 0.01 * i + 3 * Math.sin(2 * Math.PI * i / 7)))
+                    .append("\r\n");
+        }
+        var up = app.upload("forecasting", "load.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        String ref = up.json().get("id").asText();
+
+        var tooLong = app.post("/api/runs", "{\"task\":\"forecasting\",\"dataset\":\"" + ref + "\",\"window\":390}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("error").asText()).contains("load.csv").contains("390");
+
+        long id = app.submit("{\"task\":\"forecasting\",\"dataset\":\"" + ref + "\",\"valueColumn\":\"load\",\"window\":21,"
+                + "\"horizon\":7,\"epochs\":3,\"hiddenSize\":16,\"batchSize\":16}");
+        JsonNode run = app.awaitStatus(id, "SUCCEEDED", Duration.ofMinutes(3));
+        assertThat(run.get("metrics").has("mase")).isTrue();
+        assertThat(run.get("baselines").has("seasonal_naive_mase")).isTrue();
+        var samples = app.get("/api/runs/" + id + "/samples").json();
+        assertThat(samples.findValuesAsText("kind")).contains("forecast");
+
+        var history = new StringBuilder();
+        for (int i = 0; i < 21; i++) {
+            history.append(i == 0 ? "" : ",").append(10 + 3 * Math.sin(2 * Math.PI * i / 7));
+        }
+        var forecast = app.post("/api/runs/" + id + "/predict", "{\"input\":[" + history + "],\"steps\":10}");
+        assertThat(forecast.status()).as(forecast.body()).isEqualTo(200);
+        assertThat(forecast.json().get("output").size()).isEqualTo(10);
+        var tooShort = app.post("/api/runs/" + id + "/predict", "{\"input\":[1,2,3]}");
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.json().get("error").asText()).contains("21");
+    }
+
+    @Test
     void malformed_uploads_are_refused_with_file_line_and_reason_and_store_nothing() throws Exception {
         int before = app.get("/api/datasets").json().size();
         assertRefused("translation", "pairs.tsv", "hello\tbonjour\nno tab here\n", "line 2");
