@@ -25,6 +25,7 @@ class TryModelPanel extends VerticalLayout {
     private final NumberField temperature = new NumberField("Temperature");
     private final Button ask = new Button("Ask the model");
     private final Pre output = new Pre();
+    private final AttentionMap attention = new AttentionMap();
     private Run run;
 
     TryModelPanel(PredictionService predictions) {
@@ -38,7 +39,9 @@ class TryModelPanel extends VerticalLayout {
         temperature.setStep(0.1);
         temperature.setHelperText("Below 1: safer, repetitive. Above 1: surprising, error-prone.");
         ask.addClickListener(e -> ask());
-        add(new HorizontalLayout(input, temperature, ask), output);
+        attention.setId("try-attention");
+        attention.setVisible(false);
+        add(new HorizontalLayout(input, temperature, ask), output, attention);
     }
 
     void setRun(Run run) {
@@ -78,6 +81,11 @@ class TryModelPanel extends VerticalLayout {
                 .whenComplete((p, error) -> ui.access(() -> {
                     ask.setEnabled(true);
                     output.setText(error != null ? message(error) : format(p));
+                    boolean withAttention = error == null && p.attention() != null;
+                    attention.setVisible(withAttention);
+                    if (withAttention) {
+                        attention.show(p.sourceTokens(), p.outputTokens(), p.attention());
+                    }
                 }));
     }
 
