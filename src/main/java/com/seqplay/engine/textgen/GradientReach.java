@@ -27,8 +27,14 @@ final class GradientReach {
         labelMask.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(steps - 1))
                 .assign(1);
         net.rnnClearPreviousState();
-        INDArray inputGradient = net.calculateGradients(features, batch.getLabels(), null, labelMask).getSecond();
-        net.rnnClearPreviousState();
+        INDArray inputGradient;
+        try {
+            inputGradient = net.calculateGradients(features, batch.getLabels(), null, labelMask).getSecond();
+        } finally {
+            // calculateGradients leaves the masks on the layers; the next fit would reuse them.
+            net.clearLayerMaskArrays();
+            net.rnnClearPreviousState();
+        }
         // norm over the input dimension for each example and step: [mb, T]
         INDArray norms = inputGradient.norm2(1);
         double[] perStep = norms.mean(0).toDoubleVector();
