@@ -100,8 +100,7 @@ public class NewRunView extends VerticalLayout {
         if (t == null) {
             return;
         }
-        RunSpec d = SpecDefaults.complete(new RunSpec(null, t.id(), null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null));
+        RunSpec d = SpecDefaults.complete(SpecDefaults.empty(t));
         cell.setValue(d.cellType());
         clipping.setValue(d.clippingMode());
         threshold.setValue(d.clipping().threshold());
