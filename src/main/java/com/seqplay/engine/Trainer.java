@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +44,8 @@ public final class Trainer {
             extra.add(FaultInjector.listener(spec.faultInjection()));
         }
         try {
-            task.train(new TrainingContext(spec, runDir, sink, new TrainingClock(spec.maxWallSeconds()), extra));
+            task.train(new TrainingContext(spec, runDir, sink, new TrainingClock(spec.maxWallSeconds()), extra,
+                    Optional.empty()));
         } catch (DivergedException e) {
             sink.emit(TrainerEvent.result("DIVERGED", null, null, e.getMessage()));
         }
