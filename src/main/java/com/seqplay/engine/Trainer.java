@@ -1,6 +1,7 @@
 package com.seqplay.engine;
 
 import com.seqplay.engine.textgen.TextGenerationTrainer;
+import com.seqplay.engine.translation.TranslationTrainer;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
@@ -37,6 +38,7 @@ public final class Trainer {
         Nd4j.getRandom().setSeed(spec.seed());
         TaskTrainer task = switch (spec.taskType()) {
             case TEXTGEN -> new TextGenerationTrainer();
+            case TRANSLATION -> new TranslationTrainer();
             default -> throw new IllegalArgumentException("task " + spec.task() + " is not available in this version");
         };
         List<TrainingListener> extra = new ArrayList<>();

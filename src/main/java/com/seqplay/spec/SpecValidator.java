@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  */
 public final class SpecValidator {
     /** What the engine can train today; grows as tasks and cells are added. */
-    public static final Set<TaskType> AVAILABLE_TASKS = EnumSet.of(TaskType.TEXTGEN);
+    public static final Set<TaskType> AVAILABLE_TASKS = EnumSet.of(TaskType.TRANSLATION, TaskType.TEXTGEN);
     public static final Set<CellType> AVAILABLE_CELLS = EnumSet.of(CellType.RNN, CellType.LSTM);
     public static final Set<ClippingMode> AVAILABLE_CLIPPING = EnumSet.of(
             ClippingMode.NONE, ClippingMode.VALUE, ClippingMode.L2_LAYER, ClippingMode.L2_PARAM_TYPE,
