@@ -117,7 +117,8 @@ public final class TranslationTrainer implements TaskTrainer {
         }
         if (bestParams != null) {
             graph.setParams(bestParams);
-        } else {
+        } else { // the time ran out before the first evaluation, or the validation loss was never finite
+            bestLoss = model.meanLoss(validation, spec.batchSize());
             Checkpoints.save(graph, ctx.runDir(), 0, sink);
         }
         Evaluation onTest = evaluate(model, test, spec.beamWidth());
