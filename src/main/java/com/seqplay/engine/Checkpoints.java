@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -19,6 +21,14 @@ public final class Checkpoints {
     private Checkpoints() {}
 
     public static void save(MultiLayerNetwork net, Path runDir, int epoch, EventSink sink) throws IOException {
+        write(net, runDir, epoch, sink);
+    }
+
+    public static void save(ComputationGraph net, Path runDir, int epoch, EventSink sink) throws IOException {
+        write(net, runDir, epoch, sink);
+    }
+
+    private static void write(Model net, Path runDir, int epoch, EventSink sink) throws IOException {
         Path tmp = runDir.resolve(MODEL_FILE + ".tmp");
         ModelSerializer.writeModel(net, tmp.toFile(), true);
         Path target = runDir.resolve(MODEL_FILE);

@@ -68,7 +68,8 @@ public final class NetworkBuilder {
         return net;
     }
 
-    static NeuralNetConfiguration.Builder base(RunSpec spec) {
+    /** Seed, data type, weight initialisation, optimiser and clipping: the part every network shares. */
+    public static NeuralNetConfiguration.Builder base(RunSpec spec) {
         var b = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)
@@ -83,7 +84,8 @@ public final class NetworkBuilder {
         return b;
     }
 
-    static Layer recurrent(RunSpec spec, int nIn, int nOut) {
+    /** One recurrent layer of the specification's cell (with its dropout); any task's networks use it. */
+    public static Layer recurrent(RunSpec spec, int nIn, int nOut) {
         CellType cell = spec.cellType();
         var builder = switch (cell) {
             case LSTM -> new LSTM.Builder().activation(Activation.TANH).forgetGateBiasInit(1.0);

@@ -2,6 +2,7 @@ package com.seqplay.engine;
 
 import com.seqplay.engine.forecasting.ForecastingTrainer;
 import com.seqplay.engine.textgen.TextGenerationTrainer;
+import com.seqplay.engine.translation.TranslationTrainer;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
@@ -46,6 +47,7 @@ public final class Trainer {
         TaskTrainer task = switch (spec.taskType()) {
             case TEXTGEN -> new TextGenerationTrainer();
             case FORECASTING -> new ForecastingTrainer();
+            case TRANSLATION -> new TranslationTrainer();
             default -> throw new IllegalArgumentException("task " + spec.task() + " is not available in this version");
         };
         List<TrainingListener> extra = new ArrayList<>();

@@ -5,6 +5,9 @@ package com.seqplay.spec;
  * task learns on its first built-in dataset within a few minutes on two CPU cores. Forecasting
  * uses 64 hidden units and batches of 64: on {@code builtin:seasonal} that beats the seasonal
  * naive forecast as clearly as 128 and 32 do, in about half the time (one core).
+ *
+ * <p>Translation (dates, characters, attention, 128 LSTM units, Adam 0.005, batch 64, 5,000 pairs):
+ * about 96% exact match on the validation pairs after 4 epochs and 99-100% after 5-6, so 6 epochs.
  */
 public final class SpecDefaults {
     private SpecDefaults() {}
@@ -41,13 +44,13 @@ public final class SpecDefaults {
                 or(s.builtinSize(), text ? 60_000 : 5_000),
                 text ? or(s.reach(), 6) : s.reach(),
                 or(s.seed(), 42L),
-                or(s.epochs(), 10),
+                or(s.epochs(), translation ? 6 : 10),
                 or(s.layers(), text ? 2 : 1),
                 or(s.hiddenSize(), forecasting ? 64 : 128),
                 or(s.dropout(), 0.0),
                 or(s.optimizer(), "adam"),
                 or(s.learningRate(), 0.005),
-                or(s.batchSize(), forecasting ? 64 : 32),
+                or(s.batchSize(), forecasting || translation ? 64 : 32),
                 sequenceLength,
                 or(s.bpttLength(), sequenceLength),
                 translation ? or(s.attention(), true) : s.attention(),

@@ -29,6 +29,23 @@ class SpecValidatorTest {
     }
 
     @Test
+    void a_translation_spec_gets_the_date_task_defaults() {
+        RunSpec spec = parse("{\"task\":\"translation\"}");
+        assertThat(spec.dataset()).isEqualTo("builtin:dates");
+        assertThat(spec.attention()).isTrue();
+        assertThat(spec.bidirectional()).isFalse();
+        assertThat(spec.tokens()).isEqualTo("char");
+        assertThat(spec.beamWidth()).isEqualTo(1);
+        assertThat(spec.hiddenSize()).isEqualTo(128);
+        assertThat(spec.learningRate()).isEqualTo(0.005);
+        assertThat(spec.batchSize()).isEqualTo(64);
+        assertThat(spec.epochs()).isEqualTo(6);
+        assertThat(spec.builtinSize()).isEqualTo(5000);
+        assertRefused("{\"task\":\"translation\",\"tokens\":\"byte\"}", "tokens");
+        assertRefused("{\"task\":\"translation\",\"beamWidth\":0}", "beamWidth");
+    }
+
+    @Test
     void the_completed_spec_survives_a_json_round_trip() {
         RunSpec spec = parse("{\"task\":\"textgen\",\"epochs\":3,\"clipping\":{\"mode\":\"value\"}}");
         assertThat(parse(SpecJson.write(spec))).isEqualTo(spec);

@@ -8,6 +8,10 @@ public final class BuiltinCatalog {
     public record Entry(String id, TaskType task, String description) {}
 
     public static final List<Entry> ALL = List.of(
+            new Entry("builtin:dates", TaskType.TRANSLATION,
+                    "Dates as people write them (\"3rd of march 2021\", \"03/03/21\") to ISO 8601 (2021-03-03)"),
+            new Entry("builtin:numbers", TaskType.TRANSLATION,
+                    "Whole numbers in English words (\"three hundred and twelve\") to digits (312)"),
             new Entry("builtin:agreement", TaskType.TEXTGEN,
                     "Sentences whose verb agrees with a subject far back, across an inserted clause"),
             new Entry("builtin:brackets", TaskType.TEXTGEN, "Nested brackets: the model must remember what is open"),

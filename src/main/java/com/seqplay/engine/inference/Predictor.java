@@ -3,6 +3,8 @@ package com.seqplay.engine.inference;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.forecasting.Forecaster;
 import com.seqplay.engine.textgen.TextGenerator;
+import com.seqplay.engine.translation.Translation;
+import com.seqplay.engine.translation.Translator;
 import com.seqplay.spec.RunSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +43,21 @@ public final class Predictor {
         }
     }
 
+    /** A sentence in, its translation out, with the attention weights when the model has them. */
+    private static Model translator(Translator translator) {
+        return request -> {
+            if (request.text() == null || request.text().isBlank()) {
+                throw new PredictionException("input must be a sentence to translate");
+            }
+            int beam = request.beam() == null ? 1 : request.beam();
+            if (beam < 1 || beam > 50) {
+                throw new PredictionException("beam must be between 1 and 50");
+            }
+            Translation t = translator.translate(request.text(), beam);
+            return new Prediction(t.text(), t.sourceTokens(), t.tokens(), t.attention());
+        };
+    }
+
     /** Numbers in, the next {@code steps} values out (default: one horizon). */
     private static Model forecaster(Forecaster forecaster) {
         return request -> {
@@ -69,7 +86,7 @@ public final class Predictor {
         Model loaded = switch (spec.taskType()) {
             case TEXTGEN -> TextGenerator.load(spec, runDir)::predict;
             case FORECASTING -> forecaster(Forecaster.load(runDir));
-            default -> throw new PredictionException("Trying " + spec.task() + " models is not available yet.");
+            case TRANSLATION -> translator(Translator.load(runDir));
         };
         synchronized (cache) {
             cache.put(key, loaded);

@@ -1,0 +1,169 @@
+package com.seqplay.engine.translation;
+
+import com.seqplay.engine.NetworkBuilder;
+import com.seqplay.spec.RunSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.AttentionVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The encoder-decoder network, trained with teacher forcing.
+ *
+ * <pre>
+ * source (one-hot) ── encoder1..L ──┬── last real step ── DuplicateToTimeSeries ─┐
+ *                                   │                                            Merge ── decoder1..L ──┐
+ * decoderIn: &lt;s&gt; y1 .. y(n-1) ─────┼────────────────────────────────────────────┘                       │
+ *                                   └── keys, values ─── Attention (queries = decoder output) ── Merge ──┴── softmax
+ * </pre>
+ *
+ * The encoder's summary (its output at the last real source step: {@link LastTimeStepVertex} reads
+ * the source mask) is fed to the decoder at every step beside the previous target token. With
+ * attention, each decoder step also gets a weighted mix of all encoder outputs. Recurrent layers come
+ * from {@link NetworkBuilder#recurrent}, so every cell the specification offers plugs in.
+ *
+ * <p>A bidirectional encoder layer is built from two layers and {@link ReverseTimeSeriesVertex}, which
+ * reverses each sentence within its own length, rather than with DL4J's {@code Bidirectional}
+ * wrapper: that one reverses the padded array, so its backward half reads the padding first, and a
+ * sentence's encoding then changed with the length of the longest sentence in its batch (measured
+ * with an LSTM in 1.0.0-M2.1). The backward outputs are reversed back into source order and
+ * concatenated with the forward ones; the summary is both halves' final states (forward at the last
+ * real step, backward after reading back to the first token).
+ */
+final class Seq2SeqGraph {
+    static final String SOURCE = "source";
+    static final String DECODER_IN = "decoderIn";
+    static final String ENCODER_OUT = "encoderOut";
+    static final String ENCODER_LAST = "encoderLast";
+    static final String ATTENTION = "attention";
+    static final String OUTPUT = "output";
+
+    private Seq2SeqGraph() {}
+
+    /** The output of encoder layer {@code layer} (1-based), both directions when bidirectional. */
+    static String encoder(int layer) {
+        return "encoder" + layer;
+    }
+
+    static String decoder(int layer) {
+        return "decoder" + layer;
+    }
+
+    static ComputationGraph build(RunSpec spec, int sourceVocabulary, int targetVocabulary) {
+        int hidden = spec.hiddenSize();
+        int layers = spec.layers();
+        boolean bidirectional = Boolean.TRUE.equals(spec.bidirectional());
+        var g = NetworkBuilder.base(spec).graphBuilder().addInputs(SOURCE, DECODER_IN);
+
+        String previous = SOURCE;
+        int in = sourceVocabulary;
+        for (int i = 1; i <= layers; i++) {
+            if (bidirectional) {
+                g.addLayer("encoderForward" + i, NetworkBuilder.recurrent(spec, in, hidden), previous);
+                g.addVertex("encoderReversed" + i, new ReverseTimeSeriesVertex(SOURCE), previous);
+                g.addLayer("encoderBackward" + i, NetworkBuilder.recurrent(spec, in, hidden), "encoderReversed" + i);
+                g.addVertex("encoderBackwardInOrder" + i, new ReverseTimeSeriesVertex(SOURCE), "encoderBackward" + i);
+                g.addVertex(encoder(i), new MergeVertex(), "encoderForward" + i, "encoderBackwardInOrder" + i);
+                in = 2 * hidden;
+            } else {
+                g.addLayer(encoder(i), NetworkBuilder.recurrent(spec, in, hidden), previous);
+                in = hidden;
+            }
+            previous = encoder(i);
+        }
+        String encoderOut = previous;
+        int encoderSize = in;
+        if (bidirectional) {
+            g.addVertex("encoderForwardLast", new LastTimeStepVertex(SOURCE), "encoderForward" + layers);
+            g.addVertex("encoderBackwardLast", new LastTimeStepVertex(SOURCE), "encoderBackward" + layers);
+            g.addVertex(ENCODER_LAST, new MergeVertex(), "encoderForwardLast", "encoderBackwardLast");
+        } else {
+            g.addVertex(ENCODER_LAST, new LastTimeStepVertex(SOURCE), encoderOut);
+        }
+        g.addVertex("encoderState", new DuplicateToTimeSeriesVertex(DECODER_IN), ENCODER_LAST);
+        g.addVertex("decoderInput", new MergeVertex(), DECODER_IN, "encoderState");
+
+        previous = "decoderInput";
+        in = targetVocabulary + encoderSize;
+        for (int i = 1; i <= layers; i++) {
+            g.addLayer(decoder(i), NetworkBuilder.recurrent(spec, in, hidden), previous);
+            previous = decoder(i);
+            in = hidden;
+        }
+        if (Boolean.TRUE.equals(spec.attention())) {
+            g.addVertex(ATTENTION, new AttentionVertex.Builder()
+                    .nInQueries(hidden).nInKeys(encoderSize).nInValues(encoderSize)
+                    .nOut(hidden).headSize(hidden).nHeads(1).projectInput(true)
+                    .build(), previous, encoderOut, encoderOut);
+            g.addVertex("attended", new MergeVertex(), previous, ATTENTION);
+            previous = "attended";
+            in = 2 * hidden;
+        }
+        g.addLayer(OUTPUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW) // unset, it would read [batch, time, size]
+                .nIn(in).nOut(targetVocabulary).build(), previous);
+        g.setOutputs(OUTPUT);
+        ComputationGraph graph = new ComputationGraph(g.build());
+        graph.init();
+        return graph;
+    }
+
+    /**
+     * The decoder half of a built network, for decoding: its inputs take the top encoder layer's
+     * outputs {@value #ENCODER_OUT} (with the source mask) and the encoder's summary {@value
+     * #ENCODER_LAST}, so that each decoding step runs the decoder only instead of the encoder again.
+     * Its vertices are clones of the full network's under the same names, so {@link #copyParameters}
+     * can fill them.
+     */
+    static ComputationGraph decoderOnly(ComputationGraph full, int layers) {
+        ComputationGraphConfiguration conf = full.getConfiguration();
+        var g = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).graphBuilder()
+                .addInputs(ENCODER_OUT, ENCODER_LAST, DECODER_IN)
+                .allowDisconnected(true); // without attention, nothing reads ENCODER_OUT
+        List<String> copied = new ArrayList<>(List.of("encoderState", "decoderInput"));
+        for (int i = 1; i <= layers; i++) {
+            copied.add(decoder(i));
+        }
+        if (conf.getVertices().containsKey(ATTENTION)) {
+            copied.add(ATTENTION);
+            copied.add("attended");
+        }
+        copied.add(OUTPUT);
+        for (String name : copied) {
+            String[] inputs = conf.getVertexInputs().get(name).stream()
+                    .map(in -> in.equals(encoder(layers)) ? ENCODER_OUT : in)
+                    .toArray(String[]::new);
+            g.addVertex(name, conf.getVertices().get(name).clone(), inputs);
+        }
+        g.setOutputs(OUTPUT);
+        ComputationGraph decoder = new ComputationGraph(g.build());
+        decoder.init();
+        copyParameters(full, decoder);
+        return decoder;
+    }
+
+    /** Copies every parameter of {@code to} from the parameter of the same name in {@code from}. */
+    static void copyParameters(ComputationGraph from, ComputationGraph to) {
+        Map<String, INDArray> source = from.paramTable();
+        for (Map.Entry<String, INDArray> e : to.paramTable().entrySet()) {
+            INDArray value = source.get(e.getKey());
+            if (value == null) {
+                throw new IllegalStateException("the network has no parameter " + e.getKey());
+            }
+            e.getValue().assign(value);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.seqplay.engine.translation;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Token ids to DL4J's recurrent layout [batch, vocabulary, time]: one-hot vectors, zero past the
+ * end of a shorter sequence, and masks [batch, time] that are 1 on real steps and 0 on padding.
+ */
+final class SequenceArrays {
+    private SequenceArrays() {}
+
+    static int maxLength(int[][] sequences) {
+        int max = 0;
+        for (int[] s : sequences) {
+            max = Math.max(max, s.length);
+        }
+        return max;
+    }
+
+    /** Negative ids stay all-zero (used for steps that carry no token). */
+    static INDArray oneHot(int[][] ids, int vocabulary, int length) {
+        float[] data = new float[ids.length * vocabulary * length];
+        for (int i = 0; i < ids.length; i++) {
+            for (int t = 0; t < ids[i].length && t < length; t++) {
+                int v = ids[i][t];
+                if (v >= 0) {
+                    data[(i * vocabulary + v) * length + t] = 1f;
+                }
+            }
+        }
+        return Nd4j.create(data, new long[] {ids.length, vocabulary, length}, 'c');
+    }
+
+    static INDArray mask(int[][] ids, int length) {
+        float[] data = new float[ids.length * length];
+        for (int i = 0; i < ids.length; i++) {
+            for (int t = 0; t < Math.min(length, ids[i].length); t++) {
+                data[i * length + t] = 1f;
+            }
+        }
+        return Nd4j.create(data, new long[] {ids.length, length}, 'c');
+    }
+
+    /** &lt;s&gt; followed by the target: what the decoder reads under teacher forcing. */
+    static int[] decoderInput(int[] target) {
+        int[] in = new int[target.length + 1];
+        in[0] = Vocabulary.BOS_ID;
+        System.arraycopy(target, 0, in, 1, target.length);
+        return in;
+    }
+
+    /** The target followed by &lt;/s&gt;: what the decoder must predict at each step. */
+    static int[] decoderLabels(int[] target) {
+        int[] out = new int[target.length + 1];
+        System.arraycopy(target, 0, out, 0, target.length);
+        out[target.length] = Vocabulary.EOS_ID;
+        return out;
+    }
+
+    /** A teacher-forced training batch, padded to its longest source and target. */
+    static MultiDataSet batch(List<EncodedPair> pairs, int sourceVocabulary, int targetVocabulary) {
+        int n = pairs.size();
+        int[][] sources = new int[n][];
+        int[][] inputs = new int[n][];
+        int[][] labels = new int[n][];
+        for (int i = 0; i < n; i++) {
+            sources[i] = pairs.get(i).source();
+            inputs[i] = decoderInput(pairs.get(i).target());
+            labels[i] = decoderLabels(pairs.get(i).target());
+        }
+        int sourceLength = maxLength(sources);
+        int targetLength = maxLength(inputs);
+        INDArray decoderMask = mask(inputs, targetLength);
+        return new MultiDataSet(
+                new INDArray[] {oneHot(sources, sourceVocabulary, sourceLength), oneHot(inputs, targetVocabulary, targetLength)},
+                new INDArray[] {oneHot(labels, targetVocabulary, targetLength)},
+                new INDArray[] {mask(sources, sourceLength), decoderMask},
+                new INDArray[] {decoderMask});
+    }
+}

@@ -1,0 +1,95 @@
+package com.seqplay.engine.translation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.seqplay.dataset.SentencePair;
+import com.seqplay.dataset.builtin.NumberWords;
+import com.seqplay.engine.TrainingClock;
+import com.seqplay.engine.TrainingContext;
+import com.seqplay.events.TrainerEvent;
+import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.SpecJson;
+import com.seqplay.spec.SpecValidator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Short training runs on tiny data: each cell learns, an uploaded file trains, rare words become unknown. */
+class TranslationTrainingTest {
+    @TempDir
+    Path runDir;
+
+    private List<TrainerEvent> train(String json, Optional<Path> file) throws Exception {
+        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse(json));
+        List<TrainerEvent> events = new ArrayList<>();
+        new TranslationTrainer().train(new TrainingContext(spec, runDir, events::add, new TrainingClock(600), List.of(),
+                file));
+        assertThat(events.get(events.size() - 1).status()).isEqualTo("SUCCEEDED");
+        return events;
+    }
+
+    private static List<Double> series(List<TrainerEvent> events, String name) {
+        return events.stream().filter(e -> e.type() == TrainerEvent.Type.METRIC && name.equals(e.name()))
+                .map(TrainerEvent::value).toList();
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rnn", "lstm"})
+    void each_cell_trains_with_falling_loss_on_a_tiny_set(String cell) throws Exception {
+        var events = train("""
+                {"task":"translation","cell":"%s","dataset":"builtin:numbers","builtinSize":400,"hiddenSize":32,
+                 "epochs":3,"batchSize":16,"learningRate":0.01,"attention":%s}"""
+                .formatted(cell, cell.equals("lstm")), Optional.empty()); // rnn without, lstm with attention
+        List<Double> trainLoss = series(events, "train_loss");
+        assertThat(trainLoss).hasSize(3 * 20).allMatch(Double::isFinite);
+        assertThat(mean(trainLoss.subList(50, 60))).isLessThan(0.7 * mean(trainLoss.subList(0, 10)));
+        List<Double> valLoss = series(events, "val_loss");
+        assertThat(valLoss.get(2)).isLessThan(valLoss.get(0));
+    }
+
+    @Test
+    void an_uploaded_tab_separated_file_trains() throws Exception {
+        // lower-case words to upper case, in a file with a byte-order mark, CRLF endings and a blank line
+        List<SentencePair> pairs = NumberWords.generate(300, 5).stream()
+                .map(p -> new SentencePair(p.source(), p.source().toUpperCase())).toList();
+        String text = "\uFEFF" + pairs.stream().map(p -> p.source() + "\t" + p.target()).collect(Collectors.joining("\r\n"))
+                + "\r\n\r\n";
+        Path file = Files.writeString(Files.createDirectories(runDir.resolve("upload")).resolve("upper.tsv"), text,
+                StandardCharsets.UTF_8);
+        var events = train("""
+                {"task":"translation","dataset":"upload-1","hiddenSize":32,"epochs":2,"batchSize":16,
+                 "learningRate":0.01}""", Optional.of(file));
+        assertThat(events).filteredOn(e -> e.type() == TrainerEvent.Type.LOG).first()
+                .satisfies(e -> assertThat(e.text()).startsWith("240 training, 30 validation, 30 test pairs"));
+        List<Double> valLoss = series(events, "val_loss");
+        assertThat(valLoss.get(1)).isLessThan(valLoss.get(0));
+        Translator translator = Translator.load(runDir);
+        assertThat(translator.translate("forty two", 1).text()).matches("[A-Z ]*");
+    }
+
+    @Test
+    void word_tokens_with_a_small_vocabulary_learn_to_write_unknown() throws Exception {
+        // Numbers as words to digits with word tokens: each whole number is one target token, and a
+        // vocabulary of 5 keeps only the 5 commonest, so most targets are <unk>.
+        var events = train("""
+                {"task":"translation","dataset":"builtin:numbers","builtinSize":300,"tokens":"word","maxVocabulary":5,
+                 "hiddenSize":16,"epochs":2,"batchSize":16,"learningRate":0.02}""", Optional.empty());
+        assertThat(events).filteredOn(e -> "translation".equals(e.name())).last()
+                .satisfies(e -> assertThat(e.text()).contains("-> <unk> ("));
+        String log = events.stream().filter(e -> e.type() == TrainerEvent.Type.LOG).findFirst().orElseThrow().text();
+        assertThat(log).contains("vocabularies 9 (source) and 9 (target)");
+        assertThat(log).doesNotContain("; 0.0% of validation source tokens unknown");
+    }
+}
