@@ -66,6 +66,33 @@ class RunLifecycleIT {
     }
 
     @Test
+    void a_translation_run_reports_bleu_against_copying_and_its_model_translates_with_attention() throws Exception {
+        long id = app.submit("{\"task\":\"translation\",\"cell\":\"gru\",\"builtinSize\":600,\"epochs\":2,"
+                + "\"hiddenSize\":32,\"batchSize\":32}");
+        JsonNode run = app.awaitStatus(id, "SUCCEEDED", Duration.ofMinutes(4));
+        assertThat(run.get("metrics").has("bleu")).isTrue();
+        assertThat(run.get("metrics").has("exact_match")).isTrue();
+        assertThat(run.get("baselines").has("copy_bleu")).isTrue();
+        JsonNode metrics = app.get("/api/runs/" + id + "/metrics").json();
+        assertThat(metrics.get("bleu").size()).isEqualTo(2);
+        assertThat(metrics.get("grad_norm").size()).isEqualTo(metrics.get("train_loss").size());
+
+        var answer = app.post("/api/runs/" + id + "/predict", "{\"input\":\"3 March 2021\",\"beam\":3}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode attention = answer.json().get("attention");
+        assertThat(attention.size()).isEqualTo(answer.json().get("outputTokens").size());
+        for (JsonNode row : attention) {
+            assertThat(row.size()).isEqualTo(answer.json().get("sourceTokens").size());
+            double sum = 0;
+            for (JsonNode w : row) {
+                sum += w.asDouble();
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        }
+        assertThat(app.post("/api/runs/" + id + "/predict", "{\"input\":\"\"}").status()).isEqualTo(400);
+    }
+
+    @Test
     void bad_specifications_get_400_naming_the_field_and_store_nothing() throws Exception {
         int before = app.get("/api/runs?limit=1000").json().size();
         assertRefused("{\"task\":\"textgen\",\"epoch\":3}", "epoch");
