@@ -1,10 +1,15 @@
 package com.seqplay.dataset;
 
+import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.SpecProblem;
+import com.seqplay.spec.SpecValidator;
 import com.seqplay.spec.TaskType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads an uploaded file the way a run of a given task will read it. The server calls it when a
@@ -40,12 +45,22 @@ public final class DatasetReader {
      */
     public static void checkFor(RunSpec spec, Path file, String name) throws IOException {
         byte[] content = Files.readAllBytes(file);
-        switch (spec.taskType()) {
-            case TRANSLATION -> new PairFileParser().parse(name, content);
+        long examples = switch (spec.taskType()) {
+            case TRANSLATION -> (long) (new PairFileParser().parse(name, content).size() * 0.8);
             case FORECASTING -> {
-                ChronologicalSplit.checked(name, series(spec, name, content), spec.window(), spec.horizon());
+                var split = ChronologicalSplit.checked(name, series(spec, name, content), spec.window(), spec.horizon());
+                yield split.trainEnd() - spec.window() - spec.horizon() + 1;
             }
-            case TEXTGEN -> new TextFileParser().parse(name, content).requireMinLength(spec.sequenceLength());
+            case TEXTGEN -> {
+                var text = new TextFileParser().parse(name, content);
+                text.requireMinLength(spec.sequenceLength());
+                yield ((long) (text.length() * 0.9) - 1) / spec.sequenceLength();
+            }
+        };
+        List<SpecProblem> problems = new ArrayList<>();
+        SpecValidator.checkBatchFitsData(problems, spec, examples);
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
         }
     }
 

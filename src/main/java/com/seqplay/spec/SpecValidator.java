@@ -109,6 +109,9 @@ public final class SpecValidator {
         if (s.taskType() == TaskType.TEXTGEN) {
             range(p, "topK", s.topK(), 0, 100_000);
         }
+        if (p.isEmpty() && s.dataset().startsWith("builtin:")) {
+            checkBatchFitsData(p, s, builtinTrainingExamples(s));
+        }
         if (s.faultInjection() != null) {
             if (!List.of("exception", "exit", "oom", "hang", "nan").contains(String.valueOf(s.faultInjection().mode()))) {
                 p.add(new SpecProblem("faultInjection.mode", "use exception, exit, oom, hang or nan"));
@@ -116,6 +119,34 @@ public final class SpecValidator {
             range(p, "faultInjection.iteration", s.faultInjection().iteration(), 0, Integer.MAX_VALUE);
         }
         return p;
+    }
+
+    /**
+     * Training examples a built-in dataset of this size yields: text is cut into sequences from
+     * its first 90%, translation trains on 80% of the pairs, forecasting on windows from the first
+     * 70% of the series (the rest is held out; see each task's trainer).
+     */
+    static long builtinTrainingExamples(RunSpec s) {
+        return switch (s.taskType()) {
+            case TEXTGEN -> ((long) (s.builtinSize() * 0.9) - 1) / s.sequenceLength();
+            case TRANSLATION -> (long) (s.builtinSize() * 0.8);
+            case FORECASTING -> (long) (s.builtinSize() * 0.7) - s.window() - s.horizon() + 1;
+        };
+    }
+
+    /** A batch larger than the data would silently train on less than a batch: refuse it instead. */
+    public static void checkBatchFitsData(List<SpecProblem> p, RunSpec s, long examples) {
+        String unit = switch (s.taskType()) {
+            case TEXTGEN -> "sequences of " + s.sequenceLength() + " characters";
+            case TRANSLATION -> "sentence pairs";
+            case FORECASTING -> "windows of " + s.window() + " + " + s.horizon() + " points";
+        };
+        if (examples < 1) {
+            p.add(new SpecProblem("builtinSize", "the dataset yields no training " + unit + "; make it larger"));
+        } else if (s.batchSize() > examples) {
+            p.add(new SpecProblem("batchSize", s.batchSize() + " is more than the " + examples + " training " + unit
+                    + " in this dataset"));
+        }
     }
 
     private static void range(List<SpecProblem> p, String field, Integer v, int min, int max) {

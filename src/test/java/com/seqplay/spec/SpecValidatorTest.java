@@ -88,4 +88,12 @@ class SpecValidatorTest {
         assertRefused("{}", "task");
         assertRefused("{\"task\":\"poetry\"}", "task");
     }
+
+    @Test
+    void a_batch_larger_than_the_data_is_refused_naming_both_numbers() {
+        assertRefused("{\"task\":\"textgen\",\"builtinSize\":2000,\"sequenceLength\":100,\"batchSize\":64}", "batchSize");
+        assertThatThrownBy(() -> parse("{\"task\":\"translation\",\"builtinSize\":100,\"batchSize\":200}"))
+                .hasMessageContaining("200 is more than the 80 training sentence pairs");
+        assertRefused("{\"task\":\"forecasting\",\"builtinSize\":100,\"window\":80}", "builtinSize");
+    }
 }

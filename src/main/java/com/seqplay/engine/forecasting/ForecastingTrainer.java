@@ -1,5 +1,6 @@
 package com.seqplay.engine.forecasting;
 
+import com.seqplay.engine.BestEpoch;
 import com.seqplay.dataset.ChronologicalSplit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

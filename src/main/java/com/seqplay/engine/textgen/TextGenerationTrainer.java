@@ -4,6 +4,7 @@ import com.seqplay.dataset.builtin.BuiltinTexts;
 import com.seqplay.dataset.CharVocabulary;
 import com.seqplay.dataset.TextFileParser;
 import java.nio.file.Files;
+import com.seqplay.engine.BestEpoch;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.engine.TaskTrainer;
@@ -67,9 +68,9 @@ public final class TextGenerationTrainer implements TaskTrainer {
         DataSet reachBatch = heldOutData.get(0);
         // Before any training: how far an untrained cell lets the gradient reach.
         sink.emit(TrainerEvent.sample("gradient_reach", 0, reachJson(GradientReach.measure(net, reachBatch))));
-        double bestNats = Double.POSITIVE_INFINITY;
-        double lastNats = Double.NaN;
-        for (int epoch = 1; epoch <= spec.epochs() && !ctx.clock().expired(); epoch++) {
+        var best = new BestEpoch(spec.patience());
+        // The first epoch always ends with an evaluation, even past the time limit: a result needs one.
+        for (int epoch = 1; epoch <= spec.epochs() && (epoch == 1 || !ctx.clock().expired()); epoch++) {
             monitor.startEpoch(epoch);
             for (DataSet batch : trainBatches.epoch(random)) {
                 net.fit(batch);
@@ -78,7 +79,7 @@ public final class TextGenerationTrainer implements TaskTrainer {
                     break;
                 }
             }
-            lastNats = HeldOutLoss.natsPerChar(net, heldOutData);
+            double lastNats = HeldOutLoss.natsPerChar(net, heldOutData);
             long step = monitor.step();
             sink.emit(TrainerEvent.metric("val_loss", step, epoch, lastNats));
             sink.emit(TrainerEvent.metric("bpc", step, epoch, LanguageModelMetrics.bitsPerCharacter(lastNats)));
@@ -86,11 +87,16 @@ public final class TextGenerationTrainer implements TaskTrainer {
             sink.emit(TrainerEvent.sample("gradient_reach", epoch, reachJson(GradientReach.measure(net, reachBatch))));
             String sample = sampler.sample(prompt, spec.sampleLength(), spec.temperature(), spec.topK(), random);
             sink.emit(TrainerEvent.sample("text", epoch, prompt + "|" + sample));
-            if (lastNats < bestNats) {
-                bestNats = lastNats;
+            if (best.offer(epoch, lastNats)) {
                 Checkpoints.save(net, ctx.runDir(), epoch, sink);
             }
+            if (best.shouldStop(epoch)) {
+                sink.emit(TrainerEvent.log("Early stopping: no better held-out loss for " + spec.patience()
+                        + " epochs; keeping epoch " + best.epoch()));
+                break;
+            }
         }
+        double bestNats = best.loss();
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("val_loss", bestNats);
         metrics.put("bpc", LanguageModelMetrics.bitsPerCharacter(bestNats));

@@ -1,21 +1,21 @@
-package com.seqplay.engine.forecasting;
+package com.seqplay.engine;
 
 /**
  * Keeps track of the epoch with the lowest validation loss and decides early stopping: with a
  * patience of {@code p > 0}, training stops once {@code p} epochs in a row brought no lower loss;
  * a patience of 0 never stops early.
  */
-final class BestEpoch {
+public final class BestEpoch {
     private final int patience;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private int bestEpoch;
 
-    BestEpoch(int patience) {
+    public BestEpoch(int patience) {
         this.patience = patience;
     }
 
     /** Records the epoch's validation loss; true when it is the best so far (a NaN never is). */
-    boolean offer(int epoch, double loss) {
+    public boolean offer(int epoch, double loss) {
         if (loss < bestLoss) {
             bestLoss = loss;
             bestEpoch = epoch;
@@ -25,16 +25,16 @@ final class BestEpoch {
     }
 
     /** After {@link #offer} for {@code epoch}: whether to stop training now. */
-    boolean shouldStop(int epoch) {
+    public boolean shouldStop(int epoch) {
         return patience > 0 && bestEpoch > 0 && epoch - bestEpoch >= patience;
     }
 
-    double loss() {
+    public double loss() {
         return bestLoss;
     }
 
     /** The best epoch, or 0 before any finite loss. */
-    int epoch() {
+    public int epoch() {
         return bestEpoch;
     }
 }

@@ -1,4 +1,4 @@
-package com.seqplay.engine.forecasting;
+package com.seqplay.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
