@@ -75,7 +75,12 @@ public class NewRunView extends VerticalLayout {
     public NewRunView(RunService runs, DatasetService datasets) {
         this.runs = runs;
         this.datasets = datasets;
-        add(new H2("New run"), new Paragraph("Pick a task and a preset, change what you like, then launch. Every "
+        Button launch = new Button("Launch", e -> launch());
+        launch.setId("launch");
+        launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var header = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(new H2("New run"), launch);
+        header.setAlignItems(Alignment.CENTER);
+        add(header, new Paragraph("Pick a task and a preset, change what you like, then launch. Every "
                 + "field starts at a value that learns on the built-in data in a few minutes."));
         task.setLabel("Task");
         task.setItems(SpecValidator.AVAILABLE_TASKS);
@@ -130,10 +135,7 @@ public class NewRunView extends VerticalLayout {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2),
                 new FormLayout.ResponsiveStep("1000px", 3));
 
-        Button launch = new Button("Launch", e -> launch());
-        launch.setId("launch");
-        launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(form, presetText, upload, launch);
+        add(form, presetText, upload);
 
         task.addValueChangeListener(e -> selectTask(e.getValue()));
         preset.addValueChangeListener(e -> {

@@ -48,7 +48,7 @@ class BrowserFlowIT {
         type(wait, "name", "browser run");
         type(wait, "epochs", "2");
         type(wait, "hidden-size", "32");
-        browser.findElement(By.id("launch")).click();
+        click(browser.findElement(By.id("launch")));
 
         wait.until(ExpectedConditions.urlContains("/runs/"));
         WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("loss-chart")));
@@ -64,7 +64,7 @@ class BrowserFlowIT {
 
         // Try the trained model: it continues a prompt.
         type(wait, "try-input", "the ");
-        browser.findElement(By.id("try-ask")).click();
+        click(browser.findElement(By.id("try-ask")));
         wait.until(d -> !d.findElement(By.id("try-output")).getText().isBlank());
         assertThat(browser.findElement(By.id("try-output")).getText()).doesNotContain("Not answered");
 
@@ -76,7 +76,14 @@ class BrowserFlowIT {
 
     private static void type(WebDriverWait wait, String fieldId, String text) {
         WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + fieldId + " input")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+    }
+
+    /** Scrolls the element to the middle of the window first: a tall page must not hide it. */
+    private static void click(WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private static int points(WebElement chart) {
