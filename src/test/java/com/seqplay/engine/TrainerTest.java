@@ -84,6 +84,20 @@ class TrainerTest {
                 .allMatch(e -> e.value() > 0 && Double.isFinite(e.value()));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"none", "value", "l2-layer", "l2-param-type",
+        "renorm-layer", "global-norm"})
+    void every_clipping_mode_trains_and_says_when_it_acted(String mode) throws Exception {
+        var events = train("""
+                {"task":"textgen","cell":"lstm","epochs":1,"builtinSize":3000,"hiddenSize":16,"layers":2,
+                 "sequenceLength":40,"batchSize":16,"sampleLength":5,"clipping":{"mode":"%s","threshold":0.0001}}"""
+                .formatted(mode));
+        var clipped = events.stream().filter(e -> "clipped".equals(e.name())).map(TrainerEvent::value).toList();
+        assertThat(clipped).isNotEmpty().allMatch(c -> c == (mode.equals("none") ? 0.0 : 1.0));
+        assertThat(events).filteredOn(e -> "train_loss".equals(e.name())).allMatch(e -> Double.isFinite(e.value()));
+        assertThat(events.get(events.size() - 1).status()).isEqualTo("SUCCEEDED");
+    }
+
     @Test
     void global_norm_clipping_reports_the_norm_before_clipping_and_that_it_clipped() throws Exception {
         var events = train("""

@@ -19,7 +19,7 @@ class ForecastingCellsTest {
     Path runDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"rnn", "lstm"})
+    @ValueSource(strings = {"rnn", "lstm", "gru"})
     void each_cell_learns_the_seasonal_series_with_a_falling_loss(String cell) throws Exception {
         RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
                 {"task":"forecasting","cell":"%s","builtinSize":800,"window":24,"horizon":6,"hiddenSize":24,

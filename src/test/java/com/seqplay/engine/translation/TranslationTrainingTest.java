@@ -46,7 +46,7 @@ class TranslationTrainingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rnn", "lstm"})
+    @ValueSource(strings = {"rnn", "lstm", "gru"})
     void each_cell_trains_with_falling_loss_on_a_tiny_set(String cell) throws Exception {
         var events = train("""
                 {"task":"translation","cell":"%s","dataset":"builtin:numbers","builtinSize":400,"hiddenSize":32,
@@ -57,6 +57,18 @@ class TranslationTrainingTest {
         assertThat(mean(trainLoss.subList(50, 60))).isLessThan(0.7 * mean(trainLoss.subList(0, 10)));
         List<Double> valLoss = series(events, "val_loss");
         assertThat(valLoss.get(2)).isLessThan(valLoss.get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"global-norm", "l2-layer", "l2-param-type", "value"})
+    void every_clipping_mode_acts_on_the_encoder_decoder_graph(String mode) throws Exception {
+        var events = train("""
+                {"task":"translation","cell":"gru","dataset":"builtin:numbers","builtinSize":200,"hiddenSize":16,
+                 "epochs":1,"batchSize":16,"attention":false,"clipping":{"mode":"%s","threshold":0.0001}}"""
+                .formatted(mode), Optional.empty());
+        assertThat(series(events, "grad_norm")).isNotEmpty().allMatch(n -> n > 0.0001 && Double.isFinite(n));
+        assertThat(series(events, "clipped")).as("a tiny threshold clips every step").allMatch(c -> c == 1.0);
+        assertThat(series(events, "train_loss")).allMatch(Double::isFinite);
     }
 
     @Test
