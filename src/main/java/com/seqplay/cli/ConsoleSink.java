@@ -7,6 +7,7 @@ import java.io.PrintStream;
 /** Shows a run's events to a person at a terminal: one line per epoch metric, sparse loss lines. */
 final class ConsoleSink implements EventSink {
     private static final int LOSS_EVERY = 10;
+    private static final java.util.Set<String> PER_ITERATION = java.util.Set.of("train_loss", "grad_norm", "clipped");
     private final PrintStream out;
     private long totalSteps;
 
@@ -20,7 +21,7 @@ final class ConsoleSink implements EventSink {
             case STARTED -> out.printf("Training on %s (%s)%n", e.backend(), e.device());
             case PROGRESS -> totalSteps = e.totalSteps();
             case METRIC -> {
-                if (!e.name().equals("train_loss") || e.step() % LOSS_EVERY == 0) {
+                if (!PER_ITERATION.contains(e.name()) || e.step() % LOSS_EVERY == 0) {
                     out.printf("epoch %d  step %d/%d  %s %.4f%n", e.epoch(), e.step(), totalSteps, e.name(), e.value());
                 }
             }
