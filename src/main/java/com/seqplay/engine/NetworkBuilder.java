@@ -73,7 +73,7 @@ public final class NetworkBuilder {
         var b = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)
-                .weightInit(WeightInit.XAVIER)
+                .weightInit(weightInit(spec.weightInit()))
                 .updater(updater(spec));
         ClippingMode mode = spec.clippingMode();
         GradientNormalization gn = dl4jNormalization(mode);
@@ -85,6 +85,16 @@ public final class NetworkBuilder {
     }
 
     /** One recurrent layer of the specification's cell (with its dropout); any task's networks use it. */
+    /** He suits ReLU-like units, LeCun and Xavier tanh and sigmoid; "normal" is N(0, 1/fan-in). */
+    static WeightInit weightInit(String name) {
+        return switch (name) {
+            case "he" -> WeightInit.RELU;
+            case "lecun" -> WeightInit.LECUN_NORMAL;
+            case "normal" -> WeightInit.NORMAL;
+            default -> WeightInit.XAVIER;
+        };
+    }
+
     public static Layer recurrent(RunSpec spec, int nIn, int nOut) {
         CellType cell = spec.cellType();
         var builder = switch (cell) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param sequenceLength length of one training sequence (text generation: characters)
  * @param bpttLength truncated backpropagation-through-time length; equal to the sequence length
  *     means full BPTT
+ * @param weightInit initial weights: {@code xavier}, {@code he}, {@code lecun} or {@code normal}
  * @param attention translation: the decoder attends over all encoder outputs
  * @param bidirectional translation: the encoder reads the source both ways
  * @param tokens translation: {@code char} or {@code word}
@@ -46,6 +47,7 @@ public record RunSpec(
         Double dropout,
         String optimizer,
         Double learningRate,
+        String weightInit,
         Integer batchSize,
         Integer sequenceLength,
         Integer bpttLength,

@@ -25,7 +25,7 @@ public final class SpecDefaults {
     public static RunSpec empty(TaskType task) {
         return new RunSpec(null, task.id(), null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** Returns the spec with every missing field filled; the task must already be known. */
@@ -50,6 +50,7 @@ public final class SpecDefaults {
                 or(s.dropout(), 0.0),
                 or(s.optimizer(), "adam"),
                 or(s.learningRate(), 0.005),
+                or(s.weightInit(), "xavier"),
                 or(s.batchSize(), forecasting || translation ? 64 : 32),
                 sequenceLength,
                 or(s.bpttLength(), sequenceLength),

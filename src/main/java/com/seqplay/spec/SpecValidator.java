@@ -16,6 +16,7 @@ public final class SpecValidator {
     public static final Set<CellType> AVAILABLE_CELLS = EnumSet.allOf(CellType.class);
     public static final Set<ClippingMode> AVAILABLE_CLIPPING = EnumSet.allOf(ClippingMode.class);
 
+    public static final List<String> WEIGHT_INITS = List.of("xavier", "he", "lecun", "normal");
     public static final int MAX_LAYERS = 4;
     public static final int MAX_HIDDEN = 2048;
     public static final int MAX_EPOCHS = 1000;
@@ -85,6 +86,10 @@ public final class SpecValidator {
                 "must be a number above 0 and at most 10");
         check(p, "temperature", s.temperature(), t -> Double.isFinite(t) && t > 0 && t <= 10,
                 "must be above 0 and at most 10");
+        if (!WEIGHT_INITS.contains(s.weightInit())) {
+            p.add(new SpecProblem("weightInit", "'" + s.weightInit() + "' is not a weight initialisation: use "
+                    + String.join(", ", WEIGHT_INITS)));
+        }
         if (!List.of("adam", "rmsprop", "sgd").contains(s.optimizer())) {
             p.add(new SpecProblem("optimizer", "'" + s.optimizer() + "' is not an optimiser: use adam, rmsprop or sgd"));
         }

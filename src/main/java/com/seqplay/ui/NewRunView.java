@@ -65,6 +65,9 @@ public class NewRunView extends VerticalLayout {
     private final Select<CellType> cell = new Select<>();
     private final Select<ClippingMode> clipping = new Select<>();
     private final ComboBox<String> dataset = new ComboBox<>("Dataset");
+    private final Select<String> optimizer = choice("Optimiser", List.of("adam", "rmsprop", "sgd"));
+    private final Select<String> weightInit = choice("Weight initialisation", SpecValidator.WEIGHT_INITS);
+    private final Select<String> tokens = choice("Tokens", List.of("char", "word"));
     private final MemoryBuffer uploadBuffer = new MemoryBuffer();
     private final Upload upload = new Upload(uploadBuffer);
     /** Fields by the specification field they edit; the order is the form's. */
@@ -113,6 +116,8 @@ public class NewRunView extends VerticalLayout {
         fields.put("layers", integer("Layers"));
         fields.put("hiddenSize", integer("Hidden size"));
         fields.put("learningRate", number("Learning rate", 0.0001));
+        fields.put("optimizer", optimizer);
+        fields.put("weightInit", weightInit);
         fields.put("batchSize", integer("Batch size"));
         fields.put("seed", integer("Seed"));
         fields.put("name", text("Name"));
@@ -122,11 +127,12 @@ public class NewRunView extends VerticalLayout {
         fields.put("attention", checkbox("Attention"));
         fields.put("bidirectional", checkbox("Bidirectional encoder"));
         fields.put("beamWidth", integer("Beam width"));
+        fields.put("tokens", tokens);
         fields.put("window", integer("Look-back window"));
         fields.put("horizon", integer("Forecast horizon"));
         fields.put("period", integer("Season length (0: detect)"));
         taskOnly.put(TaskType.TEXTGEN, List.of(c("sequenceLength"), c("bpttLength"), c("reach")));
-        taskOnly.put(TaskType.TRANSLATION, List.of(c("attention"), c("bidirectional"), c("beamWidth")));
+        taskOnly.put(TaskType.TRANSLATION, List.of(c("attention"), c("bidirectional"), c("beamWidth"), c("tokens")));
         taskOnly.put(TaskType.FORECASTING, List.of(c("window"), c("horizon"), c("period")));
 
         var form = new FormLayout();
@@ -196,6 +202,9 @@ public class NewRunView extends VerticalLayout {
         }
         cell.setValue(spec.cellType());
         clipping.setValue(spec.clippingMode());
+        optimizer.setValue(spec.optimizer());
+        weightInit.setValue(spec.weightInit());
+        tokens.setValue(spec.tokens());
         dataset.setValue(spec.dataset());
     }
 
@@ -263,6 +272,14 @@ public class NewRunView extends VerticalLayout {
 
     private static void error(String message) {
         Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private static Select<String> choice(String label, List<String> items) {
+        var f = new Select<String>();
+        f.setLabel(label);
+        f.setItems(items);
+        f.setId(idOf(label));
+        return f;
     }
 
     private static IntegerField integer(String label) {

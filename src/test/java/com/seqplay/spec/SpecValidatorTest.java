@@ -26,6 +26,7 @@ class SpecValidatorTest {
         assertThat(spec.seed()).isEqualTo(42L);
         assertThat(spec.bpttLength()).isEqualTo(spec.sequenceLength());
         assertThat(spec.clipping().threshold()).isPositive();
+        assertThat(spec.weightInit()).isEqualTo("xavier");
     }
 
     @Test
@@ -63,6 +64,7 @@ class SpecValidatorTest {
         assertRefused("{\"task\":\"textgen\",\"batchSize\":0}", "batchSize");
         assertRefused("{\"task\":\"textgen\",\"sequenceLength\":50,\"bpttLength\":60}", "bpttLength");
         assertRefused("{\"task\":\"textgen\",\"optimizer\":\"adagrad\"}", "optimizer");
+        assertRefused("{\"task\":\"textgen\",\"weightInit\":\"zeros\"}", "weightInit");
     }
 
     @Test
