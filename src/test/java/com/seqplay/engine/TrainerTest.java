@@ -58,6 +58,17 @@ class TrainerTest {
     }
 
     @Test
+    void a_forecast_with_a_huge_learning_rate_and_no_clipping_really_diverges() throws Exception {
+        // No fault injection: plain SGD at rate 10 on a regression blows the loss up to infinity.
+        var events = train("""
+                {"task":"forecasting","cell":"rnn","optimizer":"sgd","learningRate":10,"clipping":{"mode":"none"},
+                 "epochs":2,"builtinSize":1200,"hiddenSize":32}""");
+        TrainerEvent result = events.get(events.size() - 1);
+        assertThat(result.status()).isEqualTo("DIVERGED");
+        assertThat(result.text()).contains("at iteration").contains("clipping");
+    }
+
+    @Test
     void a_loss_that_becomes_nan_ends_the_run_diverged_naming_the_iteration() throws Exception {
         var events = train("""
                 {"task":"textgen","cell":"rnn","epochs":3,"builtinSize":6000,"hiddenSize":32,"layers":1,
