@@ -9,6 +9,7 @@ import com.seqplay.spec.RunSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,12 +21,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Predictor {
     private static final int CACHED_MODELS = 4;
-    private final Map<Path, Model> cache = new LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<Key, Model> cache = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Path, Model> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Model> eldest) {
             return size() > CACHED_MODELS;
         }
     };
+
+    /**
+     * A checkpoint as it was when loaded: a run still training replaces its checkpoint after each
+     * better epoch, and the next request must see the new one, not the cached first.
+     */
+    private record Key(Path runDir, FileTime saved) {}
 
     /** One loaded model of any task. */
     private interface Model {
@@ -75,7 +82,8 @@ public final class Predictor {
     }
 
     private Model model(RunSpec spec, Path runDir) throws IOException {
-        Path key = runDir.toAbsolutePath().normalize();
+        Key key = new Key(runDir.toAbsolutePath().normalize(),
+                Files.getLastModifiedTime(runDir.resolve(Checkpoints.MODEL_FILE)));
         synchronized (cache) {
             Model cached = cache.get(key);
             if (cached != null) {
@@ -89,6 +97,7 @@ public final class Predictor {
             case TRANSLATION -> translator(Translator.load(runDir));
         };
         synchronized (cache) {
+            cache.keySet().removeIf(k -> k.runDir().equals(key.runDir()));
             cache.put(key, loaded);
         }
         return loaded;
