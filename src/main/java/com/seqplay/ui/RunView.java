@@ -28,7 +28,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -176,16 +175,12 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             text.append("Result: ").append(RunsView.summary(run.metrics())).append(". ");
         }
         if (run.baselines() != null) {
-            text.append("Baselines: ").append(describe(run.baselines())).append(". ");
+            text.append("Baselines: ").append(RunsView.summary(run.baselines())).append(". ");
         }
         if (run.error() != null) {
             text.append(run.error());
         }
         result.setText(text.toString());
-    }
-
-    private static String describe(Map<String, Double> values) {
-        return RunsView.summary(values);
     }
 
     private void addPoints(List<MetricPoint> points) {

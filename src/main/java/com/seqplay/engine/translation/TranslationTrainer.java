@@ -3,6 +3,7 @@ package com.seqplay.engine.translation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.dataset.SentencePair;
+import com.seqplay.engine.BestEpoch;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
@@ -80,9 +81,8 @@ public final class TranslationTrainer implements TaskTrainer {
 
         Random random = new Random(spec.seed());
         List<EncodedPair> order = new ArrayList<>(train);
-        double bestLoss = Double.POSITIVE_INFINITY;
+        var best = new BestEpoch(spec.patience());
         INDArray bestParams = null;
-        int sinceBest = 0;
         for (int epoch = 1; epoch <= spec.epochs() && !ctx.clock().expired(); epoch++) {
             monitor.startEpoch(epoch);
             Collections.shuffle(order, random);
@@ -104,17 +104,17 @@ public final class TranslationTrainer implements TaskTrainer {
             if (model.attention) {
                 sink.emit(TrainerEvent.sample("attention", epoch, attentionSample(model, validation.get(0), eval)));
             }
-            if (loss < bestLoss) {
-                bestLoss = loss;
+            if (best.offer(epoch, loss)) {
                 bestParams = graph.params().dup();
-                sinceBest = 0;
                 Checkpoints.save(graph, ctx.runDir(), epoch, sink);
-            } else if (spec.patience() > 0 && ++sinceBest >= spec.patience()) {
+            }
+            if (best.shouldStop(epoch)) {
                 sink.emit(TrainerEvent.log("Early stop after epoch " + epoch + ": no better validation loss for "
-                        + spec.patience() + " epochs; keeping epoch " + (epoch - sinceBest)));
+                        + spec.patience() + " epochs; keeping epoch " + best.epoch()));
                 break;
             }
         }
+        double bestLoss = best.loss();
         if (bestParams != null) {
             graph.setParams(bestParams);
         } else { // the time ran out before the first evaluation, or the validation loss was never finite
