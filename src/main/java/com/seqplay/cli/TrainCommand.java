@@ -7,7 +7,7 @@ import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
-import com.seqplay.spec.SpecValidator;
+import com.seqplay.task.SpecValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package com.seqplay.dataset;
 
+import com.seqplay.spec.MissingValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -40,14 +41,6 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Instances are immutable; the {@code with...} methods return configured copies.
  */
 public final class SeriesFileParser {
-
-    /** What to do with an empty value cell. */
-    public enum MissingValues {
-        /** Refuse the file, naming the first line with a missing value. */
-        REFUSE,
-        /** Fill gaps linearly; gaps at the start or end take the nearest known value. */
-        INTERPOLATE
-    }
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");

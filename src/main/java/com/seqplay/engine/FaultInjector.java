@@ -11,15 +11,16 @@ final class FaultInjector {
     private FaultInjector() {}
 
     static TrainingListener listener(FaultInjection fault) {
-        if (fault.mode().equals("nan")) {
+        var mode = switch (fault.mode()) {
+            case NAN -> null;
+            case EXIT -> FailureTestingListener.FailureMode.SYSTEM_EXIT_1;
+            case OOM -> FailureTestingListener.FailureMode.OOM;
+            case HANG -> FailureTestingListener.FailureMode.INFINITE_SLEEP;
+            case EXCEPTION -> FailureTestingListener.FailureMode.ILLEGAL_STATE;
+        };
+        if (mode == null) {
             return new ParameterPoison(fault.iteration());
         }
-        var mode = switch (fault.mode()) {
-            case "exit" -> FailureTestingListener.FailureMode.SYSTEM_EXIT_1;
-            case "oom" -> FailureTestingListener.FailureMode.OOM;
-            case "hang" -> FailureTestingListener.FailureMode.INFINITE_SLEEP;
-            default -> FailureTestingListener.FailureMode.ILLEGAL_STATE;
-        };
         return new FailureTestingListener(mode, new FailureTestingListener.IterationEpochTrigger(false, fault.iteration()));
     }
 

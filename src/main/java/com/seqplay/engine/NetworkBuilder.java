@@ -4,6 +4,7 @@ import com.seqplay.engine.layers.GruLayer;
 import com.seqplay.spec.CellType;
 import com.seqplay.spec.ClippingMode;
 import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.TextgenOptions;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -38,10 +39,11 @@ public final class NetworkBuilder {
         }
         list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .activation(Activation.SOFTMAX).nIn(in).nOut(nOut).build());
-        if (spec.bpttLength() < spec.sequenceLength()) {
+        // only text generation trains on sequences long enough to truncate
+        if (spec.options() instanceof TextgenOptions text && text.bpttLength() < text.sequenceLength()) {
             list.backpropType(BackpropType.TruncatedBPTT)
-                    .tBPTTForwardLength(spec.bpttLength())
-                    .tBPTTBackwardLength(spec.bpttLength());
+                    .tBPTTForwardLength(text.bpttLength())
+                    .tBPTTBackwardLength(text.bpttLength());
         }
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
@@ -84,19 +86,19 @@ public final class NetworkBuilder {
         return b;
     }
 
-    /** One recurrent layer of the specification's cell (with its dropout); any task's networks use it. */
     /** He suits ReLU-like units, LeCun and Xavier tanh and sigmoid; "normal" is N(0, 1/fan-in). */
-    static WeightInit weightInit(String name) {
-        return switch (name) {
-            case "he" -> WeightInit.RELU;
-            case "lecun" -> WeightInit.LECUN_NORMAL;
-            case "normal" -> WeightInit.NORMAL;
-            default -> WeightInit.XAVIER;
+    static WeightInit weightInit(com.seqplay.spec.WeightInit init) {
+        return switch (init) {
+            case HE -> WeightInit.RELU;
+            case LECUN -> WeightInit.LECUN_NORMAL;
+            case NORMAL -> WeightInit.NORMAL;
+            case XAVIER -> WeightInit.XAVIER;
         };
     }
 
+    /** One recurrent layer of the specification's cell (with its dropout); any task's networks use it. */
     public static Layer recurrent(RunSpec spec, int nIn, int nOut) {
-        CellType cell = spec.cellType();
+        CellType cell = spec.cell();
         var builder = switch (cell) {
             case LSTM -> new LSTM.Builder().activation(Activation.TANH).forgetGateBiasInit(1.0);
             case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
@@ -113,9 +115,9 @@ public final class NetworkBuilder {
     static IUpdater updater(RunSpec spec) {
         double lr = spec.learningRate();
         return switch (spec.optimizer()) {
-            case "rmsprop" -> new RmsProp(lr);
-            case "sgd" -> new Nesterovs(lr, 0.9);
-            default -> new Adam(lr);
+            case RMSPROP -> new RmsProp(lr);
+            case SGD -> new Nesterovs(lr, 0.9);
+            case ADAM -> new Adam(lr);
         };
     }
 

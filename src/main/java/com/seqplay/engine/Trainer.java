@@ -1,8 +1,5 @@
 package com.seqplay.engine;
 
-import com.seqplay.engine.forecasting.ForecastingTrainer;
-import com.seqplay.engine.textgen.TextGenerationTrainer;
-import com.seqplay.engine.translation.TranslationTrainer;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
@@ -44,12 +41,7 @@ public final class Trainer {
         Backend backend = Backend.current();
         sink.emit(TrainerEvent.started(backend.name(), backend.device()));
         Nd4j.getRandom().setSeed(spec.seed());
-        TaskTrainer task = switch (spec.taskType()) {
-            case TEXTGEN -> new TextGenerationTrainer();
-            case FORECASTING -> new ForecastingTrainer();
-            case TRANSLATION -> new TranslationTrainer();
-            default -> throw new IllegalArgumentException("task " + spec.task() + " is not available in this version");
-        };
+        TaskTrainer task = TaskEngines.trainer(spec.task());
         List<TrainingListener> extra = new ArrayList<>();
         if (spec.faultInjection() != null) {
             extra.add(FaultInjector.listener(spec.faultInjection()));

@@ -1,10 +1,7 @@
 package com.seqplay.spec;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** The recurrent cells a run can use. */
-public enum CellType {
+public enum CellType implements Choice {
     RNN("rnn", "Plain RNN"),
     LSTM("lstm", "LSTM"),
     GRU("gru", "GRU");
@@ -17,15 +14,17 @@ public enum CellType {
         this.label = label;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
-    public static Optional<CellType> fromId(String id) {
-        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+    public static java.util.Optional<CellType> fromId(String id) {
+        return Choice.fromId(CellType.class, id);
     }
 }

@@ -1,6 +1,6 @@
 package com.seqplay.spec;
 
-/** Gradient clipping: a mode id (see {@link ClippingMode}) and its threshold. */
-public record Clipping(String mode, Double threshold) {
-    public static final Clipping NONE = new Clipping("none", null);
+/** Gradient clipping: a mode and, for the modes that clip at one, its threshold. */
+public record Clipping(ClippingMode mode, Double threshold) {
+    public static final Clipping NONE = new Clipping(ClippingMode.NONE, null);
 }

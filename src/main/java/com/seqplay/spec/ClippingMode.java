@@ -1,14 +1,7 @@
 package com.seqplay.spec;
 
-import java.util.Arrays;
-import java.util.Optional;
-
-/**
- * Gradient clipping modes. All but {@link #GLOBAL_NORM} map onto DL4J's per-layer
- * {@code GradientNormalization}; global-norm clips one norm across every parameter, as
- * PyTorch's {@code clip_grad_norm_} does.
- */
-public enum ClippingMode {
+/** Gradient clipping modes. All but GLOBAL_NORM map onto DL4J's per-layer gradient normalisation; global-norm clips one norm across every parameter, as PyTorch's clip_grad_norm_ does. */
+public enum ClippingMode implements Choice {
     NONE("none", "No clipping"),
     VALUE("value", "Clip each value"),
     L2_LAYER("l2-layer", "Clip L2 norm per layer"),
@@ -24,15 +17,27 @@ public enum ClippingMode {
         this.label = label;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
-    public static Optional<ClippingMode> fromId(String id) {
-        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+    /** Renormalising and not clipping need no threshold; every other mode clips at one. */
+    public boolean usesThreshold() {
+        return this != NONE && this != RENORM_LAYER;
+    }
+
+    /** A threshold that suits the mode when none is given: values clip at 1, norms at 5. */
+    public double defaultThreshold() {
+        return this == VALUE ? 1.0 : 5.0;
+    }
+
+    public static java.util.Optional<ClippingMode> fromId(String id) {
+        return Choice.fromId(ClippingMode.class, id);
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
+import com.seqplay.spec.SpecJson;
+import com.seqplay.spec.TaskType;
+import com.seqplay.task.TaskDefinitions;
 import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.run.service.RunService;
 import com.vaadin.flow.component.grid.Grid;
@@ -73,12 +76,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** The metric people judge the task by. */
-    static String mainMetric(String task) {
-        return switch (task) {
-            case "translation" -> "exact_match";
-            case "forecasting" -> "mase";
-            default -> "bpc";
-        };
+    static String mainMetric(TaskType task) {
+        return TaskDefinitions.of(task).mainMetric().name();
     }
 
     private static List<MetricPoint> renamed(List<MetricPoint> points, String name) {
@@ -86,19 +85,15 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static String settings(Run run) {
-        try {
-            JsonNode spec = JSON.readTree(run.spec());
-            var parts = new ArrayList<String>();
-            for (String key : SETTINGS) {
-                JsonNode v = spec.get(key);
-                if (v != null) {
-                    parts.add(key + " " + (v.isObject() ? v.path("mode").asText() + " " + v.path("threshold").asText("")
-                            : v.asText()));
-                }
+        JsonNode spec = SpecJson.toTree(run.spec());
+        var parts = new ArrayList<String>();
+        for (String key : SETTINGS) {
+            JsonNode v = spec.get(key);
+            if (v != null) {
+                parts.add(key + " " + (v.isObject() ? v.path("mode").asText() + " " + v.path("threshold").asText("")
+                        : v.asText()));
             }
-            return String.join(", ", parts);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return "";
         }
+        return String.join(", ", parts);
     }
 }

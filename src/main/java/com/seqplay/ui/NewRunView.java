@@ -3,21 +3,26 @@ package com.seqplay.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.seqplay.dataset.DatasetFormatException;
-import com.seqplay.dataset.UploadedDataset;
-import com.seqplay.dataset.builtin.BuiltinCatalog;
-import com.seqplay.dataset.service.DatasetService;
+import com.seqplay.upload.UploadedDataset;
+import com.seqplay.upload.service.DatasetService;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.service.RunService;
 import com.seqplay.spec.CellType;
+import com.seqplay.spec.Choice;
+import com.seqplay.spec.Optimizer;
+import com.seqplay.spec.TokenKind;
+import com.seqplay.spec.TranslationOptions;
+import com.seqplay.spec.WeightInit;
+import com.seqplay.task.BuiltinDataset;
+import com.seqplay.task.TaskDefinitions;
 import com.seqplay.spec.ClippingMode;
 import com.seqplay.spec.InvalidSpecException;
-import com.seqplay.spec.Preset;
-import com.seqplay.spec.Presets;
+import com.seqplay.task.Preset;
+import com.seqplay.task.Presets;
 import com.seqplay.spec.RunSpec;
-import com.seqplay.spec.SpecDefaults;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.spec.SpecProblem;
-import com.seqplay.spec.SpecValidator;
+import com.seqplay.task.SpecValidator;
 import com.seqplay.spec.TaskType;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -65,9 +70,9 @@ public class NewRunView extends VerticalLayout {
     private final Select<CellType> cell = new Select<>();
     private final Select<ClippingMode> clipping = new Select<>();
     private final ComboBox<String> dataset = new ComboBox<>("Dataset");
-    private final Select<String> optimizer = choice("Optimiser", List.of("adam", "rmsprop", "sgd"));
-    private final Select<String> weightInit = choice("Weight initialisation", SpecValidator.WEIGHT_INITS);
-    private final Select<String> tokens = choice("Tokens", List.of("char", "word"));
+    private final Select<Optimizer> optimizer = choice("Optimiser", List.of(Optimizer.values()));
+    private final Select<WeightInit> weightInit = choice("Weight initialisation", List.of(WeightInit.values()));
+    private final Select<TokenKind> tokens = choice("Tokens", List.of(TokenKind.values()));
     private final MemoryBuffer uploadBuffer = new MemoryBuffer();
     private final Upload upload = new Upload(uploadBuffer);
     /** Fields by the specification field they edit; the order is the form's. */
@@ -86,19 +91,19 @@ public class NewRunView extends VerticalLayout {
         add(header, new Paragraph("Pick a task and a preset, change what you like, then launch. Every "
                 + "field starts at a value that learns on the built-in data in a few minutes."));
         task.setLabel("Task");
-        task.setItems(SpecValidator.AVAILABLE_TASKS);
+        task.setItems(TaskType.values());
         task.setItemLabelGenerator(TaskType::label);
         task.setId("task");
         preset.setLabel("Preset");
         preset.setItemLabelGenerator(Preset::name);
         preset.setId("preset");
         cell.setLabel("Cell");
-        cell.setItems(SpecValidator.AVAILABLE_CELLS);
+        cell.setItems(CellType.values());
         cell.setItemLabelGenerator(CellType::label);
         cell.setHelperText("LSTM and GRU gates decide what to keep: gradients survive long spans. A plain RNN "
                 + "rewrites its whole state at every step and forgets fast.");
         clipping.setLabel("Gradient clipping");
-        clipping.setItems(SpecValidator.AVAILABLE_CLIPPING);
+        clipping.setItems(ClippingMode.values());
         clipping.setItemLabelGenerator(ClippingMode::label);
         clipping.setHelperText("Caps exploding gradients before each update; global-norm rescales all of them together.");
         dataset.setAllowCustomValue(true);
@@ -166,11 +171,11 @@ public class NewRunView extends VerticalLayout {
         List<Preset> presets = new ArrayList<>(Presets.forTask(t));
         preset.setItems(presets);
         presetText.setText("");
-        show(SpecDefaults.complete(SpecDefaults.empty(t)));
+        show(SpecValidator.complete(RunSpec.of(t)));
     }
 
     private void refreshDatasets(TaskType t) {
-        List<String> ids = new ArrayList<>(BuiltinCatalog.forTask(t).stream().map(BuiltinCatalog.Entry::id).toList());
+        List<String> ids = new ArrayList<>(TaskDefinitions.of(t).builtins().stream().map(BuiltinDataset::id).toList());
         datasets.list().stream().filter(d -> d.task().equals(t.id())).map(UploadedDataset::ref).forEach(ids::add);
         dataset.setItems(ids);
     }
@@ -179,7 +184,7 @@ public class NewRunView extends VerticalLayout {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void show(RunSpec spec) {
         base = spec;
-        ObjectNode json = JSON.valueToTree(spec);
+        ObjectNode json = SpecJson.toTree(spec);
         for (var entry : fields.entrySet()) {
             var node = entry.getKey().equals("clipping.mode") ? json.path("clipping").path("mode")
                     : entry.getKey().equals("clipping.threshold") ? json.path("clipping").path("threshold")
@@ -200,17 +205,17 @@ public class NewRunView extends VerticalLayout {
                 field.setValue(node.asText());
             }
         }
-        cell.setValue(spec.cellType());
+        cell.setValue(spec.cell());
         clipping.setValue(spec.clippingMode());
         optimizer.setValue(spec.optimizer());
         weightInit.setValue(spec.weightInit());
-        tokens.setValue(spec.tokens());
+        tokens.setValue(spec.options() instanceof TranslationOptions o ? o.tokens() : null);
         dataset.setValue(spec.dataset());
     }
 
     /** The base specification with every visible field's value over it. */
     private RunSpec formSpec() {
-        ObjectNode json = JSON.valueToTree(base);
+        ObjectNode json = SpecJson.toTree(base);
         ObjectNode clip = (ObjectNode) json.path("clipping");
         for (var entry : fields.entrySet()) {
             if (!((Component) entry.getValue()).isVisible()) {
@@ -219,8 +224,8 @@ public class NewRunView extends VerticalLayout {
             Object value = entry.getValue().getValue();
             if (value instanceof CellType c) {
                 value = c.id();
-            } else if (value instanceof ClippingMode m) {
-                value = m.id();
+            } else if (value instanceof Choice choice) {
+                value = choice.id();
             } else if (value instanceof String s && s.isBlank()) {
                 value = null;
             }
@@ -274,10 +279,11 @@ public class NewRunView extends VerticalLayout {
         Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
-    private static Select<String> choice(String label, List<String> items) {
-        var f = new Select<String>();
+    private static <T extends Choice> Select<T> choice(String label, List<T> items) {
+        var f = new Select<T>();
         f.setLabel(label);
         f.setItems(items);
+        f.setItemLabelGenerator(Choice::label);
         f.setId(idOf(label));
         return f;
     }

@@ -2,6 +2,9 @@ package com.seqplay.ui;
 
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
+import com.seqplay.spec.SpecJson;
+import com.seqplay.task.RunPanel;
+import com.seqplay.task.TaskDefinitions;
 import com.seqplay.run.domain.Sample;
 import com.seqplay.run.service.PredictionService;
 import com.seqplay.run.service.RunNotFoundException;
@@ -126,14 +129,15 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         Run run = runs.get(runId);
         title.setText("#" + run.id() + " " + run.name());
         tryModel.setRun(run);
-        boolean forecasting = run.task().equals("forecasting");
+        var panels = TaskDefinitions.of(run.task()).panels();
+        boolean forecasting = panels.contains(RunPanel.FORECAST);
         forecastTitle.setVisible(forecasting);
         forecastChart.setVisible(forecasting);
-        boolean text = run.task().equals("textgen");
+        boolean text = panels.contains(RunPanel.GRADIENT_REACH);
         reachTitle.setVisible(text);
         reachText.setVisible(text);
         reachChart.setVisible(text);
-        spec.setText(run.spec());
+        spec.setText(SpecJson.write(run.spec()));
         show(run);
         runs.metrics(runId).values().forEach(this::addPoints);
         runs.samples(runId).forEach(this::addSample);

@@ -3,6 +3,7 @@ package com.seqplay.ui;
 import com.seqplay.engine.inference.PredictRequest;
 import com.seqplay.engine.inference.Prediction;
 import com.seqplay.run.domain.Run;
+import com.seqplay.spec.TaskType;
 import com.seqplay.run.service.PredictionService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -47,12 +48,12 @@ class TryModelPanel extends VerticalLayout {
     void setRun(Run run) {
         this.run = run;
         switch (run.task()) {
-            case "textgen" -> {
+            case TEXTGEN -> {
                 input.setHelperText("A prompt: the model continues it one character at a time, carrying its hidden state.");
                 temperature.setVisible(true);
                 temperature.setValue(0.8);
             }
-            case "forecasting" -> {
+            case FORECASTING -> {
                 input.setHelperText("Recent values separated by commas (at least the look-back window).");
                 temperature.setVisible(false);
             }
@@ -91,7 +92,7 @@ class TryModelPanel extends VerticalLayout {
 
     private PredictRequest request() {
         String text = input.getValue();
-        if (run.task().equals("forecasting")) {
+        if (run.task() == TaskType.FORECASTING) {
             List<Double> numbers = Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank())
                     .map(Double::parseDouble).toList();
             return new PredictRequest(null, numbers, null, null, null, null, null, null);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.seqplay.dataset.SeriesFileParser.MissingValues;
+import com.seqplay.spec.MissingValues;
 import org.junit.jupiter.api.Test;
 
 class SeriesFileParserTest {

@@ -3,7 +3,7 @@ package com.seqplay.engine.bench;
 import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.spec.CellType;
 import com.seqplay.spec.RunSpec;
-import com.seqplay.spec.SpecDefaults;
+import com.seqplay.task.SpecValidator;
 import com.seqplay.spec.SpecJson;
 import java.io.PrintStream;
 import java.util.Random;
@@ -28,7 +28,7 @@ public final class TrainingBenchmark {
 
     public static Result measure(CellType cell, Config c) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        RunSpec spec = SpecDefaults.complete(SpecJson.parse("""
+        RunSpec spec = SpecValidator.complete(SpecJson.parse("""
                 {"task":"textgen","cell":"%s","layers":%d,"hiddenSize":%d,"sequenceLength":%d,"batchSize":%d,
                  "clipping":{"mode":"none"},"learningRate":0.001}""".formatted(cell.id(), c.layers(), c.hidden(),
                 c.length(), c.batch())));

@@ -17,6 +17,7 @@ import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.metrics.Baselines;
 import com.seqplay.spec.RunSpec;
+import com.seqplay.task.forecasting.ForecastingTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 public final class ForecastingTrainer implements TaskTrainer {
     /** The season of {@code builtin:seasonal}. */
-    public static final int SEASONAL_PERIOD = 24;
+    public static final int SEASONAL_PERIOD = ForecastingTask.SEASONAL_PERIOD;
     /** Forecasting windows are scored in batches of this size (inference only). */
     private static final int EVAL_BATCH = 512;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,8 +62,8 @@ public final class ForecastingTrainer implements TaskTrainer {
         EventSink sink = ctx.sink();
         String name = ctx.datasetFile().map(p -> p.getFileName().toString()).orElse(spec.dataset());
         Series series = load(spec, ctx);
-        int window = spec.window();
-        int horizon = spec.horizon();
+        int window = spec.forecasting().window();
+        int horizon = spec.forecasting().horizon();
         ChronologicalSplit split = ChronologicalSplit.checked(name, series, window, horizon);
         double[] values = series.values();
         double[] training = split.train(values);
@@ -79,7 +80,7 @@ public final class ForecastingTrainer implements TaskTrainer {
                         + "period %d%s; normaliser mean %.4g, std %.4g",
                 name, values.length, split.trainLength(), trainData.numExamples(), split.validationLength(),
                 split.testLength(), split.testLength() / horizon, horizon, period,
-                spec.period() == 0 ? " (detected)" : "", setup.normaliser().mean(), setup.normaliser().std())));
+                spec.forecasting().period() == 0 ? " (detected)" : "", setup.normaliser().mean(), setup.normaliser().std())));
 
         MultiLayerNetwork net = NetworkBuilder.sequenceRegressor(spec, 1, horizon);
         // DL4J's MSE score is already the mean over the horizon and the minibatch
@@ -137,44 +138,24 @@ public final class ForecastingTrainer implements TaskTrainer {
     static Series load(RunSpec spec, TrainingContext ctx) throws IOException {
         if (ctx.datasetFile().isPresent()) {
             Path file = ctx.datasetFile().get();
-            return parser(spec).parse(file.getFileName().toString(), Files.readAllBytes(file));
+            return ForecastingTask.parser(spec.forecasting()).parse(file.getFileName().toString(), Files.readAllBytes(file));
         }
         return switch (spec.dataset()) {
-            case "builtin:seasonal" -> SeasonalSeries.generate(spec.builtinSize(), SEASONAL_PERIOD, spec.seed());
-            case "builtin:mackey-glass" -> MackeyGlass.generate(spec.builtinSize(), spec.seed());
+            case "builtin:seasonal" -> SeasonalSeries.generate(spec.forecasting().builtinSize(), SEASONAL_PERIOD, spec.seed());
+            case "builtin:mackey-glass" -> MackeyGlass.generate(spec.forecasting().builtinSize(), spec.seed());
             default -> throw new IllegalArgumentException("'" + spec.dataset()
                     + "' is not a built-in forecasting dataset: use builtin:seasonal or builtin:mackey-glass");
         };
     }
 
-    /** The specification's columns are header names or 1-based indices; the parser counts from 0. */
-    static SeriesFileParser parser(RunSpec spec) {
-        var parser = new SeriesFileParser().withMissingValues("interpolate".equals(spec.missingValues())
-                ? SeriesFileParser.MissingValues.INTERPOLATE : SeriesFileParser.MissingValues.REFUSE);
-        String value = spec.valueColumn();
-        if (value != null && !value.isBlank()) {
-            parser = isIndex(value) ? parser.withValueColumn(Integer.parseInt(value.strip()) - 1)
-                    : parser.withValueColumn(value);
-        }
-        String date = spec.dateColumn();
-        if (date != null && !date.isBlank()) {
-            parser = isIndex(date) ? parser.withDateColumn(Integer.parseInt(date.strip()) - 1) : parser.withDateColumn(date);
-        }
-        return parser;
-    }
-
-    private static boolean isIndex(String column) {
-        return column.strip().matches("[1-9][0-9]{0,5}");
-    }
-
     /** The specification's period, or the one detected on the training part (1 when it has no season). */
     static int period(RunSpec spec, String name, double[] training) {
-        if (spec.period() > 0) {
-            if (spec.period() >= training.length) {
-                throw new IllegalArgumentException(name + ": a period of " + spec.period()
+        if (spec.forecasting().period() > 0) {
+            if (spec.forecasting().period() >= training.length) {
+                throw new IllegalArgumentException(name + ": a period of " + spec.forecasting().period()
                         + " needs a training part longer than that, it has " + training.length + " values");
             }
-            return spec.period();
+            return spec.forecasting().period();
         }
         return Baselines.detectPeriod(training, training.length / 2);
     }

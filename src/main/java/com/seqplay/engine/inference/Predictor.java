@@ -91,10 +91,11 @@ public final class Predictor {
             }
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        Model loaded = switch (spec.taskType()) {
+        Model loaded = switch (spec.task()) {
             case TEXTGEN -> TextGenerator.load(spec, runDir)::predict;
             case FORECASTING -> forecaster(Forecaster.load(runDir));
             case TRANSLATION -> translator(Translator.load(runDir));
+            case MEMORY -> throw new PredictionException("the memory probe cannot be tried yet");
         };
         synchronized (cache) {
             cache.keySet().removeIf(k -> k.runDir().equals(key.runDir()));

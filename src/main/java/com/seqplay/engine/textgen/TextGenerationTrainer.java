@@ -14,6 +14,7 @@ import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.metrics.LanguageModelMetrics;
 import com.seqplay.spec.RunSpec;
+import com.seqplay.task.textgen.TextgenTask;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,16 +36,16 @@ public final class TextGenerationTrainer implements TaskTrainer {
         EventSink sink = ctx.sink();
         String text = ctx.datasetFile().isPresent()
                 ? new TextFileParser().parse(spec.dataset(), Files.readAllBytes(ctx.datasetFile().get())).text()
-                : BuiltinTexts.load(spec.dataset(), spec.builtinSize(), spec.seed(), spec.reach());
+                : BuiltinTexts.load(spec.dataset(), spec.textgen().builtinSize(), spec.seed(), spec.textgen().reach());
         CharVocabulary vocab = CharVocabulary.of(text);
-        int split = (int) (text.length() * 0.9);
+        int split = TextgenTask.trainEnd(text.length());
         int[] train = vocab.encode(text.substring(0, split));
         int[] heldOut = vocab.encode(text.substring(split));
-        var trainBatches = new CharBatches(train, vocab.size(), spec.sequenceLength(), spec.batchSize());
-        var heldOutBatches = new CharBatches(heldOut, vocab.size(), spec.sequenceLength(), spec.batchSize());
+        var trainBatches = new CharBatches(train, vocab.size(), spec.textgen().sequenceLength(), spec.batchSize());
+        var heldOutBatches = new CharBatches(heldOut, vocab.size(), spec.textgen().sequenceLength(), spec.batchSize());
         if (trainBatches.examples() == 0 || heldOutBatches.examples() == 0) {
             throw new IllegalArgumentException("the text has " + text.length() + " characters, too few for sequences of "
-                    + spec.sequenceLength() + " in both the training part (90%) and the held-out part (10%)");
+                    + spec.textgen().sequenceLength() + " in both the training part (90%) and the held-out part (10%)");
         }
         VocabularyFile.save(vocab, ctx.runDir());
 
@@ -56,7 +57,7 @@ public final class TextGenerationTrainer implements TaskTrainer {
 
         MultiLayerNetwork net = NetworkBuilder.sequenceClassifier(spec, vocab.size(), vocab.size());
         var monitor = new TrainingMonitor(sink, spec, (long) spec.epochs() * trainBatches.batchesPerEpoch(),
-                spec.bpttLength());
+                spec.textgen().bpttLength());
         List<TrainingListener> listeners = new ArrayList<>(ctx.extraListeners());
         listeners.add(0, monitor);
         net.setListeners(listeners);
@@ -85,7 +86,7 @@ public final class TextGenerationTrainer implements TaskTrainer {
             sink.emit(TrainerEvent.metric("bpc", step, epoch, LanguageModelMetrics.bitsPerCharacter(lastNats)));
             sink.emit(TrainerEvent.metric("perplexity", step, epoch, LanguageModelMetrics.perplexity(lastNats)));
             sink.emit(TrainerEvent.sample("gradient_reach", epoch, reachJson(GradientReach.measure(net, reachBatch))));
-            String sample = sampler.sample(prompt, spec.sampleLength(), spec.temperature(), spec.topK(), random);
+            String sample = sampler.sample(prompt, spec.textgen().sampleLength(), spec.textgen().temperature(), spec.textgen().topK(), random);
             sink.emit(TrainerEvent.sample("text", epoch, prompt + "|" + sample));
             if (best.offer(epoch, lastNats)) {
                 Checkpoints.save(net, ctx.runDir(), epoch, sink);

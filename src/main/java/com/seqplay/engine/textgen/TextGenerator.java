@@ -35,11 +35,11 @@ public final class TextGenerator {
         if (!prompt.isEmpty() && unknown == prompt.codePointCount(0, prompt.length())) {
             throw new PredictionException("None of the prompt's characters occur in the training text.");
         }
-        int length = request.length() == null ? spec.sampleLength() : request.length();
+        int length = request.length() == null ? spec.textgen().sampleLength() : request.length();
         if (length < 1 || length > MAX_LENGTH) {
             throw new PredictionException("length must be between 1 and " + MAX_LENGTH);
         }
-        double temperature = request.temperature() == null ? spec.temperature() : request.temperature();
+        double temperature = request.temperature() == null ? spec.textgen().temperature() : request.temperature();
         if (!(temperature > 0 && temperature <= 10)) {
             throw new PredictionException("temperature must be above 0 and at most 10");
         }

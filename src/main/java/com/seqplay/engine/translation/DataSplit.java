@@ -1,5 +1,6 @@
 package com.seqplay.engine.translation;
 
+import com.seqplay.task.translation.TranslationTask;
 import com.seqplay.dataset.SentencePair;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,11 +14,9 @@ import java.util.Random;
  * Duplicate pairs in the data are not removed, so a repeated pair can land on both sides.
  */
 record DataSplit(List<SentencePair> train, List<SentencePair> validation, List<SentencePair> test) {
-    static final double HELD_OUT_FRACTION = 0.1;
-
     static DataSplit of(List<SentencePair> pairs, long seed) {
         int n = pairs.size();
-        int heldOut = Math.max(1, (int) Math.round(n * HELD_OUT_FRACTION));
+        int heldOut = TranslationTask.heldOutPairs(n);
         if (n - 2 * heldOut < 1) {
             throw new IllegalArgumentException("the dataset has " + n
                     + " pairs; translation needs at least 3 (training, validation and test)");

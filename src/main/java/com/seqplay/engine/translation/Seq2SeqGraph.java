@@ -65,7 +65,7 @@ final class Seq2SeqGraph {
     static ComputationGraph build(RunSpec spec, int sourceVocabulary, int targetVocabulary) {
         int hidden = spec.hiddenSize();
         int layers = spec.layers();
-        boolean bidirectional = Boolean.TRUE.equals(spec.bidirectional());
+        boolean bidirectional = Boolean.TRUE.equals(spec.translation().bidirectional());
         var g = NetworkBuilder.base(spec).graphBuilder().addInputs(SOURCE, DECODER_IN);
 
         String previous = SOURCE;
@@ -103,7 +103,7 @@ final class Seq2SeqGraph {
             previous = decoder(i);
             in = hidden;
         }
-        if (Boolean.TRUE.equals(spec.attention())) {
+        if (Boolean.TRUE.equals(spec.translation().attention())) {
             g.addVertex(ATTENTION, new AttentionVertex.Builder()
                     .nInQueries(hidden).nInKeys(encoderSize).nInValues(encoderSize)
                     .nOut(hidden).headSize(hidden).nHeads(1).projectInput(true)

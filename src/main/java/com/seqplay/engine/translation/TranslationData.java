@@ -25,8 +25,8 @@ final class TranslationData {
         }
         RunSpec spec = ctx.spec();
         return switch (spec.dataset()) {
-            case DATES -> DatePairs.generate(spec.builtinSize(), spec.seed());
-            case NUMBERS -> NumberWords.generate(spec.builtinSize(), spec.seed());
+            case DATES -> DatePairs.generate(spec.translation().builtinSize(), spec.seed());
+            case NUMBERS -> NumberWords.generate(spec.translation().builtinSize(), spec.seed());
             default -> throw new IllegalArgumentException("'" + spec.dataset()
                     + "' is not a built-in translation dataset (" + DATES + ", " + NUMBERS
                     + ") and the run was given no dataset file");

@@ -45,13 +45,13 @@ public final class TranslationTrainer implements TaskTrainer {
     public void train(TrainingContext ctx) throws Exception {
         RunSpec spec = ctx.spec();
         EventSink sink = ctx.sink();
-        Tokenization tokenization = Tokenization.fromId(spec.tokens());
+        Tokenization tokenization = Tokenization.fromId(spec.translation().tokens().id());
         DataSplit split = DataSplit.of(TranslationData.load(ctx), spec.seed());
 
         Vocabulary sourceVocabulary = Vocabulary.build(
-                split.train().stream().map(p -> tokenization.split(p.source())).toList(), spec.maxVocabulary());
+                split.train().stream().map(p -> tokenization.split(p.source())).toList(), spec.translation().maxVocabulary());
         Vocabulary targetVocabulary = Vocabulary.build(
-                split.train().stream().map(p -> tokenization.split(p.target())).toList(), spec.maxVocabulary());
+                split.train().stream().map(p -> tokenization.split(p.target())).toList(), spec.translation().maxVocabulary());
         List<EncodedPair> train = encode(split.train(), tokenization, sourceVocabulary, targetVocabulary);
         List<EncodedPair> validation = encode(split.validation(), tokenization, sourceVocabulary, targetVocabulary);
         List<EncodedPair> test = encode(split.test(), tokenization, sourceVocabulary, targetVocabulary);
@@ -59,7 +59,7 @@ public final class TranslationTrainer implements TaskTrainer {
 
         ComputationGraph graph = Seq2SeqGraph.build(spec, sourceVocabulary.size(), targetVocabulary.size());
         var model = new TranslationModel(graph, sourceVocabulary, targetVocabulary, tokenization, spec.layers(),
-                Boolean.TRUE.equals(spec.attention()), longestTarget + 2);
+                Boolean.TRUE.equals(spec.translation().attention()), longestTarget + 2);
         ModelFiles.save(model, ctx.runDir());
 
         Map<String, Double> baselines = copyBaselines(split.test(), tokenization);
@@ -95,7 +95,7 @@ public final class TranslationTrainer implements TaskTrainer {
                 }
             }
             double loss = model.meanLoss(validation, spec.batchSize());
-            Evaluation eval = evaluate(model, validation, spec.beamWidth());
+            Evaluation eval = evaluate(model, validation, spec.translation().beamWidth());
             long step = monitor.step();
             sink.emit(TrainerEvent.metric("val_loss", step, epoch, loss));
             sink.emit(TrainerEvent.metric("bleu", step, epoch, eval.bleu()));
@@ -121,7 +121,7 @@ public final class TranslationTrainer implements TaskTrainer {
             bestLoss = model.meanLoss(validation, spec.batchSize());
             Checkpoints.save(graph, ctx.runDir(), 0, sink);
         }
-        Evaluation onTest = evaluate(model, test, spec.beamWidth());
+        Evaluation onTest = evaluate(model, test, spec.translation().beamWidth());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("val_loss", bestLoss);
         metrics.put("bleu", onTest.bleu());

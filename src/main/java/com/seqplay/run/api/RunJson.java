@@ -1,9 +1,8 @@
 package com.seqplay.run.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.run.domain.Run;
+import com.seqplay.spec.SpecJson;
 import java.time.Instant;
 import java.util.Map;
 
@@ -27,17 +26,10 @@ record RunJson(
         Map<String, Double> baselines,
         String error) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     static RunJson of(Run r, Instant now) {
-        JsonNode spec;
-        try {
-            spec = MAPPER.readTree(r.spec());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored specification is not JSON", e);
-        }
-        return new RunJson(r.id(), r.owner(), r.name(), r.task(), r.cell(), r.status().name(), r.createdAt(),
-                r.startedAt(), r.finishedAt(), r.progress(), r.secondsLeft(now), r.backend(), r.device(), spec,
+        return new RunJson(r.id(), r.owner(), r.name(), r.task().id(), r.cell().id(), r.status().name(), r.createdAt(),
+                r.startedAt(), r.finishedAt(), r.progress(), r.secondsLeft(now), r.backend(), r.device(),
+                SpecJson.toTree(r.spec()),
                 r.metrics(), r.baselines(), r.error());
     }
 }

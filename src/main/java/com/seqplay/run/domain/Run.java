@@ -1,16 +1,17 @@
 package com.seqplay.run.domain;
 
+import com.seqplay.spec.CellType;
+import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.TaskType;
 import java.time.Instant;
 import java.util.Map;
 
-/** A training run as history keeps it. {@code spec} is the completed specification as JSON. */
+/** A training run as history keeps it, with its completed specification. */
 public record Run(
         long id,
         String owner,
         String name,
-        String task,
-        String cell,
-        String spec,
+        RunSpec spec,
         long seed,
         RunStatus status,
         Instant createdAt,
@@ -22,6 +23,14 @@ public record Run(
         Map<String, Double> metrics,
         Map<String, Double> baselines,
         String error) {
+
+    public TaskType task() {
+        return spec.task();
+    }
+
+    public CellType cell() {
+        return spec.cell();
+    }
 
     /** Seconds left, estimated from the time taken so far and the progress; null if unknown. */
     public Long secondsLeft(Instant now) {

@@ -6,7 +6,6 @@ import com.seqplay.engine.inference.Prediction;
 import com.seqplay.engine.inference.PredictionException;
 import com.seqplay.engine.inference.Predictor;
 import com.seqplay.run.domain.Run;
-import com.seqplay.spec.SpecJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
@@ -47,7 +46,7 @@ public class PredictionService {
             throw new PredictionException("interrupted");
         }
         try {
-            return predictor.predict(SpecJson.parse(run.spec()), dir, request);
+            return predictor.predict(run.spec(), dir, request);
         } catch (IOException e) {
             throw new PredictionException("The saved model cannot be read: " + e.getMessage());
         } finally {

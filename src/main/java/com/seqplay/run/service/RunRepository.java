@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.run.domain.Run;
+import com.seqplay.spec.SpecJson;
 import com.seqplay.run.domain.RunStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -106,9 +107,7 @@ public class RunRepository {
                 rs.getLong("id"),
                 rs.getString("owner"),
                 rs.getString("name"),
-                rs.getString("task"),
-                rs.getString("cell"),
-                rs.getString("spec"),
+                SpecJson.readStored(rs.getString("spec")),
                 rs.getLong("seed"),
                 RunStatus.valueOf(rs.getString("status")),
                 instant(rs.getTimestamp("created_at")),

@@ -1,7 +1,7 @@
 package com.seqplay.run.service;
 
 import com.seqplay.config.SeqplayProperties;
-import com.seqplay.dataset.service.DatasetService;
+import com.seqplay.upload.service.DatasetService;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunStatus;
 import com.seqplay.spec.SpecJson;
@@ -111,7 +111,7 @@ public class RunScheduler {
         try {
             Files.createDirectories(dir);
             Path specFile = dir.resolve("spec.json");
-            Files.writeString(specFile, run.spec(), StandardCharsets.UTF_8);
+            Files.writeString(specFile, SpecJson.write(run.spec()), StandardCharsets.UTF_8);
             RunningTrainer trainer = launcher.start(run.id(), specFile, dir, copyDataset(run, dir));
             runs.recordProcess(run.id(), trainer.pid());
             var execution = new RunExecution(run.id(), trainer, dir.resolve(LocalProcessLauncher.LOG_FILE), recorder);
@@ -142,7 +142,7 @@ public class RunScheduler {
      * ({@code seqplay train spec.json --dataset-file dataset}).
      */
     private Optional<Path> copyDataset(Run run, Path dir) throws IOException {
-        var upload = datasets.find(SpecJson.parse(run.spec()).dataset());
+        var upload = datasets.find(run.spec().dataset());
         if (upload.isEmpty()) {
             return Optional.empty();
         }

@@ -1,7 +1,7 @@
 package com.seqplay.run.service;
 
 import com.seqplay.config.SeqplayProperties;
-import com.seqplay.dataset.service.DatasetService;
+import com.seqplay.upload.service.DatasetService;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunStatus;
@@ -9,7 +9,7 @@ import com.seqplay.run.domain.Sample;
 import com.seqplay.security.CurrentUser;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
-import com.seqplay.spec.SpecValidator;
+import com.seqplay.task.SpecValidator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +55,9 @@ public class RunService {
         RunSpec spec = SpecValidator.completeAndValidate(raw);
         datasets.resolve(spec);
         String name = spec.name() != null && !spec.name().isBlank() ? spec.name()
-                : spec.task() + " " + spec.cell() + " on " + spec.dataset();
-        long id = runs.insert(currentUser.username(), name, spec.task(), spec.cell(), SpecJson.write(spec),
-                spec.seed(), clock.instant());
+                : spec.task().id() + " " + spec.cell().id() + " on " + spec.dataset();
+        long id = runs.insert(currentUser.username(), name, spec.task().id(), spec.cell().id(),
+                SpecJson.write(spec.withName(name)), spec.seed(), clock.instant());
         recorder.publishRun(id);
         scheduler.wake();
         return get(id);

@@ -15,7 +15,7 @@ import com.seqplay.events.TrainerEvent;
 import com.seqplay.metrics.ForecastMetrics;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
-import com.seqplay.spec.SpecValidator;
+import com.seqplay.task.SpecValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,7 +134,7 @@ class ForecastingTrainerTest {
     @Test
     void a_series_too_short_for_window_horizon_and_tail_is_refused_before_training_naming_the_numbers() {
         // Submission already refuses this spec (SpecValidator); the trainer guards on its own too.
-        RunSpec shortSpec = com.seqplay.spec.SpecDefaults.complete(SpecJson.parse("""
+        RunSpec shortSpec = com.seqplay.task.SpecValidator.complete(SpecJson.parse("""
                 {"task":"forecasting","builtinSize":150,"window":200,"horizon":12}"""));
         List<TrainerEvent> shortEvents = new ArrayList<>();
         assertThatThrownBy(() -> new Trainer(shortSpec, runDir.resolve("short"), shortEvents::add).run())

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.seqplay.engine.Trainer;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
-import com.seqplay.spec.SpecValidator;
+import com.seqplay.task.SpecValidator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

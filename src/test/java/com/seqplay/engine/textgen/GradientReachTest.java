@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.spec.SpecJson;
-import com.seqplay.spec.SpecValidator;
+import com.seqplay.task.SpecValidator;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.seqplay.engine.Trainer;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.SpecJson;
-import com.seqplay.spec.SpecValidator;
+import com.seqplay.task.SpecValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

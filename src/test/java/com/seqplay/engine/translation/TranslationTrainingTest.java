@@ -9,7 +9,7 @@ import com.seqplay.engine.TrainingContext;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
-import com.seqplay.spec.SpecValidator;
+import com.seqplay.task.SpecValidator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
-package com.seqplay.dataset.service;
+package com.seqplay.upload.service;
 
-import com.seqplay.dataset.UploadedDataset;
+import com.seqplay.upload.UploadedDataset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,8 +1,9 @@
-package com.seqplay.dataset.api;
+package com.seqplay.upload.api;
 
-import com.seqplay.dataset.UploadedDataset;
-import com.seqplay.dataset.builtin.BuiltinCatalog;
-import com.seqplay.dataset.service.DatasetService;
+import com.seqplay.upload.UploadedDataset;
+import com.seqplay.task.BuiltinDataset;
+import com.seqplay.task.TaskDefinitions;
+import com.seqplay.upload.service.DatasetService;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +44,11 @@ class DatasetController {
     @GetMapping
     List<DatasetJson> list() {
         List<DatasetJson> out = new ArrayList<>();
-        for (var e : BuiltinCatalog.ALL) {
-            out.add(new DatasetJson(e.id(), e.task().id(), e.id().substring("builtin:".length()), e.description(), true,
-                    null, null));
+        for (var task : TaskDefinitions.all()) {
+            for (BuiltinDataset e : task.builtins()) {
+                out.add(new DatasetJson(e.id(), task.type().id(), e.id().substring(BuiltinDataset.PREFIX.length()),
+                        e.description(), true, null, null));
+            }
         }
         datasets.list().forEach(d -> out.add(DatasetJson.of(d)));
         return out;

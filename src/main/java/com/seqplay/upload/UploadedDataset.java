@@ -1,4 +1,4 @@
-package com.seqplay.dataset;
+package com.seqplay.upload;
 
 import java.time.Instant;
 

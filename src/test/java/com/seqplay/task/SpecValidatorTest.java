@@ -1,8 +1,15 @@
-package com.seqplay.spec;
+package com.seqplay.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.seqplay.spec.CellType;
+import com.seqplay.spec.InvalidSpecException;
+import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.SpecJson;
+import com.seqplay.spec.SpecProblem;
+import com.seqplay.spec.TokenKind;
+import com.seqplay.spec.WeightInit;
 import org.junit.jupiter.api.Test;
 
 class SpecValidatorTest {
@@ -21,27 +28,27 @@ class SpecValidatorTest {
     @Test
     void a_spec_with_only_a_task_gets_every_default() {
         RunSpec spec = parse("{\"task\":\"textgen\"}");
-        assertThat(spec.cell()).isEqualTo("lstm");
+        assertThat(spec.cell()).isEqualTo(CellType.LSTM);
         assertThat(spec.dataset()).isEqualTo("builtin:agreement");
         assertThat(spec.seed()).isEqualTo(42L);
-        assertThat(spec.bpttLength()).isEqualTo(spec.sequenceLength());
+        assertThat(spec.textgen().bpttLength()).isEqualTo(spec.textgen().sequenceLength());
         assertThat(spec.clipping().threshold()).isPositive();
-        assertThat(spec.weightInit()).isEqualTo("xavier");
+        assertThat(spec.weightInit()).isEqualTo(WeightInit.XAVIER);
     }
 
     @Test
     void a_translation_spec_gets_the_date_task_defaults() {
         RunSpec spec = parse("{\"task\":\"translation\"}");
         assertThat(spec.dataset()).isEqualTo("builtin:dates");
-        assertThat(spec.attention()).isTrue();
-        assertThat(spec.bidirectional()).isFalse();
-        assertThat(spec.tokens()).isEqualTo("char");
-        assertThat(spec.beamWidth()).isEqualTo(1);
+        assertThat(spec.translation().attention()).isTrue();
+        assertThat(spec.translation().bidirectional()).isFalse();
+        assertThat(spec.translation().tokens()).isEqualTo(TokenKind.CHAR);
+        assertThat(spec.translation().beamWidth()).isEqualTo(1);
         assertThat(spec.hiddenSize()).isEqualTo(128);
         assertThat(spec.learningRate()).isEqualTo(0.005);
         assertThat(spec.batchSize()).isEqualTo(64);
         assertThat(spec.epochs()).isEqualTo(6);
-        assertThat(spec.builtinSize()).isEqualTo(5000);
+        assertThat(spec.translation().builtinSize()).isEqualTo(5000);
         assertRefused("{\"task\":\"translation\",\"tokens\":\"byte\"}", "tokens");
         assertRefused("{\"task\":\"translation\",\"beamWidth\":0}", "beamWidth");
     }

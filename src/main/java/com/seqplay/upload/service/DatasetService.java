@@ -1,10 +1,15 @@
-package com.seqplay.dataset.service;
+package com.seqplay.upload.service;
 
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.dataset.DatasetFormatException;
-import com.seqplay.dataset.DatasetReader;
-import com.seqplay.dataset.UploadedDataset;
-import com.seqplay.dataset.builtin.BuiltinCatalog;
+import com.seqplay.upload.UploadedDataset;
+import com.seqplay.task.BuiltinDataset;
+import com.seqplay.spec.SpecProblem;
+import com.seqplay.task.SpecValidator;
+import com.seqplay.task.TaskDefinition;
+import com.seqplay.task.TaskDefinitions;
+import com.seqplay.spec.Choice;
+import java.util.ArrayList;
 import com.seqplay.security.CurrentUser;
 import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.spec.RunSpec;
@@ -44,9 +49,13 @@ public class DatasetService {
      */
     public UploadedDataset upload(String task, String fileName, byte[] content) {
         TaskType type = TaskType.fromId(task == null ? "" : task).orElseThrow(() -> new InvalidSpecException("task",
-                "must be translation, forecasting or textgen, not '" + task + "'"));
+                "must be " + Choice.idsOf(TaskType.class) + ", not '" + task + "'"));
+        TaskDefinition definition = TaskDefinitions.of(type);
+        if (!definition.acceptsUploads()) {
+            throw new InvalidSpecException("task", type.id() + " generates its own data; it takes no uploads");
+        }
         String name = safeName(fileName);
-        String summary = DatasetReader.check(type, name, content);
+        String summary = definition.describeUpload(name, content);
         long id = repository.insert(currentUser.username(), type.id(), name, content.length, summary, clock.instant());
         try {
             Path dir = dir(id);
@@ -88,28 +97,32 @@ public class DatasetService {
      * @throws InvalidSpecException naming {@code dataset} (or the column field) and the reason
      */
     public Optional<Path> resolve(RunSpec spec) {
-        if (spec.dataset().startsWith("builtin:")) {
-            var builtins = BuiltinCatalog.forTask(spec.taskType());
-            if (builtins.stream().noneMatch(e -> e.id().equals(spec.dataset()))) {
-                throw new InvalidSpecException("dataset", "'" + spec.dataset() + "' is not a built-in dataset for "
-                        + spec.task() + "; there are " + builtins.stream().map(BuiltinCatalog.Entry::id).toList());
-            }
+        TaskDefinition definition = TaskDefinitions.of(spec.task());
+        if (spec.dataset().startsWith(BuiltinDataset.PREFIX)) {
+            // the validator has checked the id against the task's built-in datasets
             return Optional.empty();
         }
         UploadedDataset upload = find(spec.dataset()).orElseThrow(() -> new InvalidSpecException("dataset",
                 "'" + spec.dataset() + "' is neither a built-in dataset (builtin:...) nor an uploaded one (upload:<id>)"));
-        if (!upload.task().equals(spec.task())) {
+        if (!upload.task().equals(spec.task().id())) {
             throw new InvalidSpecException("dataset", upload.ref() + " was uploaded for " + upload.task() + ", not "
-                    + spec.task());
+                    + spec.task().id());
         }
         Path file = file(upload);
+        long examples;
         try {
-            DatasetReader.checkFor(spec, file, upload.fileName());
+            examples = definition.uploadTrainingExamples(spec, upload.fileName(), Files.readAllBytes(file));
         } catch (DatasetFormatException e) {
-            throw new InvalidSpecException(spec.valueColumn() != null && e.getMessage().contains("column")
-                    ? "valueColumn" : "dataset", e.getMessage());
+            boolean column = e.getMessage().contains("column") && spec.options() instanceof com.seqplay.spec.ForecastingOptions f
+                    && f.valueColumn() != null;
+            throw new InvalidSpecException(column ? "valueColumn" : "dataset", e.getMessage());
         } catch (IOException e) {
             throw new InvalidSpecException("dataset", "the file of " + upload.ref() + " cannot be read: " + e.getMessage());
+        }
+        List<SpecProblem> problems = new ArrayList<>();
+        SpecValidator.checkBatchFitsData(problems, spec, examples);
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
         }
         return Optional.of(file);
     }
