@@ -103,11 +103,13 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
         try {
-            runId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            runId = Long.parseLong(id);
             runs.get(runId);
         } catch (NumberFormatException | RunNotFoundException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "There is no such run.");
+            // NotFoundView shows this inside the app layout, with a way back to the runs.
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "There is no run " + id + ".");
         }
     }
 
