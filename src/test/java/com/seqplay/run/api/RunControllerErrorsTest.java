@@ -211,7 +211,9 @@ class RunControllerErrorsTest {
     }
 
     private static Run run(long id) {
-        return new Run(id, "local", "a run", "textgen", "lstm", "{}", 42, RunStatus.QUEUED, NOW, null, null, null, null,
-                null, Map.of(), Map.of(), null);
+        var spec = com.seqplay.task.SpecValidator.complete(
+                com.seqplay.spec.RunSpec.of(com.seqplay.spec.TaskType.TEXTGEN));
+        return new Run(id, "local", "a run", spec, 42, RunStatus.QUEUED, NOW, null, null, null, null, null, Map.of(),
+                Map.of(), null);
     }
 }
