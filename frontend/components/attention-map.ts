@@ -115,10 +115,10 @@ export class AttentionMap extends LitElement {
   }
 }
 
-/** A space or an empty token would be an invisible label. */
+/** A space or an empty token would be an invisible label (a middle dot is in every font, unlike ␣). */
 function visible(token: string): string {
   if (token === ' ') {
-    return '␣';
+    return '·';
   }
   return token.length === 0 ? '∅' : token;
 }

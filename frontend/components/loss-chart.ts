@@ -3,10 +3,10 @@ import { customElement, property } from 'lit/decorators.js';
 import * as echarts from 'echarts';
 import { percent, shortNumber } from './chart-format';
 
-/** The x axis: its name (with the unit) and whether it counts whole things such as epochs. */
+/** The x axis: its name (with the unit) and whether it counts epochs (a little room each side). */
 interface XAxisSpec {
   name: string;
-  integer?: boolean;
+  epoch?: boolean;
 }
 
 /** A y axis; the right-hand ones also list the series drawn against them. */
@@ -26,6 +26,8 @@ interface Threshold {
 
 /** Up to this many points a series draws a marker at each one; more would only blur the line. */
 const MARKERS_UP_TO = 40;
+/** Height of one row of axis names above the chart. */
+const NAME_ROW = 16;
 /** Room for one right-hand axis: its labels, offset from the one before. */
 const RIGHT_AXIS_WIDTH = 62;
 
@@ -133,17 +135,22 @@ export class LossChart extends LitElement {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => shortNumber(v) },
       legend: { data: names, type: 'scroll', top: 0 },
       // Labels are measured (containLabel); the margins leave room for the axis names.
-      grid: { left: 12, right: 16 + rightWidth, top: 58, bottom: 40, containLabel: true },
+      grid: { left: 12, right: 16 + rightWidth, top: 58 + NAME_ROW * Math.max(0, this.rightAxes.length - 1),
+        bottom: 40, containLabel: true },
       xAxis: {
         type: 'value',
         name: this.xAxis.name,
         nameLocation: 'middle',
         nameGap: 26,
-        min: this.xAxis.integer ? (e: { min: number }) => Math.max(0, Math.floor(e.min) - 1) : 'dataMin',
-        max: this.xAxis.integer ? (e: { max: number }) => Math.ceil(e.max) + 1 : 'dataMax',
-        minInterval: this.xAxis.integer ? 1 : 0,
+        // Epoch points would sit on the chart's edges: leave one epoch of room each side.
+        min: this.xAxis.epoch ? (e: { min: number }) => Math.max(0, Math.floor(e.min) - 1) : 'dataMin',
+        max: this.xAxis.epoch ? (e: { max: number }) => Math.ceil(e.max) + 1 : 'dataMax',
+        // Every x the server sends is a whole number (step, epoch, distance): no ticks at 1.5.
+        minInterval: 1,
         axisLabel: { formatter: (v: number) => shortNumber(v), hideOverlap: true },
         splitLine: { show: false },
+        // By default an axis crosses the other at zero: a forecast's y axis would stand mid-chart.
+        axisLine: { onZero: false },
       },
       yAxis: yAxes.map((axis, i) => this.yAxisOption(axis, i)),
       series: names.map((n, i) => this.seriesOption(n, i === this.firstSeriesOnLeft(names))),
@@ -156,23 +163,53 @@ export class LossChart extends LitElement {
 
   private yAxisOption(axis: YAxisSpec, index: number) {
     const right = index > 0;
-    const threshold = index === 0 ? this.threshold : undefined;
+    const range = index === 0 ? this.rangeWithThreshold(axis) : {};
     return {
       type: axis.log ? 'log' : 'value',
       name: axis.name,
       position: right ? 'right' : 'left',
       offset: right ? (index - 1) * RIGHT_AXIS_WIDTH : 0,
-      // The name stands above its axis, running away from the chart's edge so it is never cut.
+      // The name stands above its axis, running away from the chart's edge so it is never cut;
+      // a further right axis puts its name one row higher, as it would run into the one before.
       nameLocation: 'end',
-      nameGap: 12,
+      nameGap: 12 + NAME_ROW * Math.max(0, index - 1),
       nameTextStyle: { align: right ? 'right' : 'left', fontWeight: 'bold' },
       scale: !axis.log && axis.min === undefined,
-      min: axis.min ?? (threshold ? (e: { min: number }) => Math.min(e.min, threshold.value) : undefined),
-      max: axis.max ?? (threshold ? (e: { max: number }) => Math.max(e.max, threshold.value) : undefined),
-      axisLine: { show: true },
+      min: axis.min ?? range.min,
+      max: axis.max ?? range.max,
+      axisLine: { show: true, onZero: false },
       axisLabel: { formatter: (v: number) => (axis.percent ? percent(v) : shortNumber(v)) },
       splitLine: { show: !right },
     };
+  }
+
+  /**
+   * A threshold line outside the data's range would not show: stretch the axis to it (to a power
+   * of ten on a log axis), and otherwise leave the range to the data.
+   */
+  private rangeWithThreshold(axis: YAxisSpec): { min?: number; max?: number } {
+    const t = this.threshold?.value;
+    const values = [...this.series.entries()]
+      .filter(([name]) => this.axisIndex(name) === 0)
+      .flatMap(([, points]) => points.map((p) => p[1]))
+      .filter((v) => Number.isFinite(v) && (!axis.log || v > 0));
+    if (t === undefined || values.length === 0) {
+      return {};
+    }
+    // A loop, not Math.min(...values): a long run has more points than a call may take arguments.
+    let lo = Infinity;
+    let hi = -Infinity;
+    values.forEach((v) => {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    });
+    if (t < lo) {
+      return { min: axis.log ? 10 ** Math.floor(Math.log10(t)) : t };
+    }
+    if (t > hi) {
+      return { max: axis.log ? 10 ** Math.ceil(Math.log10(t)) : t };
+    }
+    return {};
   }
 
   private seriesOption(name: string, carriesThreshold: boolean) {

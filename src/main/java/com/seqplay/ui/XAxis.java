@@ -28,7 +28,7 @@ public record XAxis(String name, Coordinate coordinate) {
     JsonObject toJson() {
         JsonObject json = Json.createObject();
         json.put("name", name);
-        json.put("integer", coordinate == Coordinate.EPOCH);
+        json.put("epoch", coordinate == Coordinate.EPOCH);
         return json;
     }
 }
