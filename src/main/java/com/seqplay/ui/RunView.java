@@ -50,8 +50,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Span timeLeft = new Span();
     private final Button cancel = new Button("Cancel run");
     private final LossChart lossChart = new LossChart();
-    private final LossChart metricChart = new LossChart();
-    private final LossChart gradientChart = new LossChart();
+    private final HeldOutChart metricChart = new HeldOutChart();
+    private final GradientCharts gradientCharts = new GradientCharts();
     private final GradientReachChart reachChart = new GradientReachChart();
     private final ForecastChart forecastChart = new ForecastChart();
     private final H3 reachTitle = new H3("How far back the gradient reaches");
@@ -72,9 +72,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         this.runs = runs;
         this.updates = updates;
         this.tryModel = new TryModelPanel(predictions);
-        gradientChart.setId("gradient-chart");
         status.setId("run-status");
         lossChart.setId("loss-chart");
+        lossChart.yAxis(YAxis.linear("loss per predicted step"));
         metricChart.setId("metric-chart");
         result.setId("run-result");
         samples.setId("samples");
@@ -92,8 +92,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
                 new H3("Held-out metrics per epoch"), metricChart,
                 new H3("Gradient norm before clipping"),
                 new Paragraph("Backpropagation through time multiplies by the recurrent weights once per step: the "
-                        + "norm can explode (spikes) or vanish. 'clipped' is 1 where clipping scaled the step down."),
-                gradientChart,
+                        + "norm can explode (spikes) or vanish. Below it, the share of steps per epoch that clipping "
+                        + "scaled down."),
+                gradientCharts,
                 reachTitle, reachText, reachChart,
                 new H3("Try the model"), tryModel,
                 forecastTitle, forecastChart,
@@ -131,6 +132,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         Run run = runs.get(runId);
         title.setText("#" + run.id() + " " + run.name());
         tryModel.setRun(run);
+        metricChart.forTask(run.task());
+        gradientCharts.setRun(run);
         var panels = TaskDefinitions.of(run.task()).panels();
         boolean forecasting = panels.contains(RunPanel.FORECAST);
         forecastTitle.setVisible(forecasting);
@@ -196,7 +199,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         lossChart.add(points.stream().filter(p -> LOSS_SERIES.contains(p.name())).toList());
         metricChart.add(points.stream().filter(p -> !LOSS_SERIES.contains(p.name())
                 && !GRADIENT_SERIES.contains(p.name())).toList());
-        gradientChart.add(points.stream().filter(p -> GRADIENT_SERIES.contains(p.name())).toList());
+        gradientCharts.add(points);
     }
 
     private void addSample(Sample s) {
