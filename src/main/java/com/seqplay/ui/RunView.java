@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.core.task.TaskExecutor;
 
 /**
  * One run, live: status, progress and time left, the loss chart, held-out metrics, samples,
@@ -61,6 +62,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             + "Compare a plain RNN with an LSTM or GRU, before training (epoch 0) and after.");
     private final H3 forecastTitle = new H3("Forecast on the held-out tail");
     private final TryModelPanel tryModel;
+    /** Spring's application task executor: slow calls leave the UI thread, bounded and named. */
+    private final TaskExecutor background;
     private final Paragraph result = new Paragraph();
     private final VerticalLayout samples = new VerticalLayout();
     private final Pre log = new Pre();
@@ -68,10 +71,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private long runId;
     private Runnable unsubscribe;
 
-    public RunView(RunService runs, RunUpdates updates, PredictionService predictions) {
+    public RunView(RunService runs, RunUpdates updates, PredictionService predictions, TaskExecutor background) {
         this.runs = runs;
         this.updates = updates;
-        this.tryModel = new TryModelPanel(predictions);
+        this.tryModel = new TryModelPanel(predictions, background);
+        this.background = background;
         status.setId("run-status");
         lossChart.setId("loss-chart");
         lossChart.yAxis(YAxis.linear("loss per predicted step"));
@@ -224,7 +228,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private void cancelRun() {
         cancel.setEnabled(false);
         UI ui = UI.getCurrent();
-        CompletableFuture.supplyAsync(() -> runs.cancel(runId))
+        CompletableFuture.supplyAsync(() -> runs.cancel(runId), background)
                 .whenComplete((run, error) -> ui.access(() -> {
                     cancel.setEnabled(true);
                     if (run != null) {
