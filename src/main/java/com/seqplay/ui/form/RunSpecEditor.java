@@ -63,7 +63,7 @@ public final class RunSpecEditor extends Composite<FormLayout> {
                         + "rewrites its whole state at every step and forgets fast.")
                 .component();
         dataset.setAllowCustomValue(true);
-        dataset.addCustomValueSetListener(e -> dataset.setValue(e.getDetail().strip()));
+        dataset.addCustomValueSetListener(e -> selectDataset(e.getDetail().strip()));
         dataset.setItemLabelGenerator(ref -> datasetLabels.getOrDefault(ref, ref));
         common.add("dataset", dataset, common.binder().forField(dataset)
                 .asRequired("Required: choose a dataset or type builtin:... or upload:<id>")
@@ -114,6 +114,7 @@ public final class RunSpecEditor extends Composite<FormLayout> {
     public void read(RunSpec spec) {
         task = spec.task();
         model = CommonForm.of(spec);
+        offer(spec.dataset());
         common.read(model);
         sections.get(task).read(spec.options());
         refreshVisibility();
@@ -161,11 +162,23 @@ public final class RunSpecEditor extends Composite<FormLayout> {
         datasetLabels.clear();
         choices.forEach(c -> datasetLabels.put(c.ref(), c.label()));
         dataset.setItems(List.copyOf(datasetLabels.keySet()));
-        dataset.setValue(selected);
+        if (selected != null) {
+            selectDataset(selected);
+        }
     }
 
+    /** Selects a dataset by reference, also one the list does not offer (the validator judges it). */
     public void selectDataset(String ref) {
+        offer(ref);
         dataset.setValue(ref);
+    }
+
+    /** A ComboBox takes only values among its items: a typed or preset reference joins them. */
+    private void offer(String ref) {
+        if (ref != null && !ref.isBlank() && !datasetLabels.containsKey(ref)) {
+            datasetLabels.put(ref, ref);
+            dataset.setItems(List.copyOf(datasetLabels.keySet()));
+        }
     }
 
     /** The field editing a specification field (as problems name it), if the form shows it now. */
