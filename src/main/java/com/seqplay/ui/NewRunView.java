@@ -144,7 +144,8 @@ public class NewRunView extends VerticalLayout {
         upload.clearFileList();
     }
 
+    /** At the bottom, not the middle: the message must not cover the fields it points at. */
     private static void error(String message) {
-        Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notification.show(message, 8000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }
