@@ -46,6 +46,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final RunService runs;
     private final RunUpdates updates;
     private final H2 title = new H2();
+    private final Paragraph verdict = new Paragraph();
     private final StatusBadge status = new StatusBadge(com.seqplay.run.domain.RunStatus.QUEUED);
     private final ProgressBar progress = new ProgressBar(0, 1, 0);
     private final Span timeLeft = new Span();
@@ -91,7 +92,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         log.getStyle().set("max-height", "20em").set("overflow", "auto").set("font-size", "var(--lumo-font-size-xs)");
         var header = new HorizontalLayout(title, status, progress, timeLeft, cancel);
         header.setAlignItems(Alignment.CENTER);
-        add(header, result,
+        verdict.setId("verdict");
+        verdict.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+        add(header, verdict, result,
                 new H3("Loss (nats per predicted step)"), lossChart,
                 new H3("Held-out metrics per epoch"), metricChart,
                 new H3("Gradient norm before clipping"),
@@ -180,6 +183,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         Long left = run.secondsLeft(Instant.now());
         timeLeft.setText(left == null ? "" : "about " + Durations.format(left) + " left");
         cancel.setVisible(!run.status().isFinal());
+        run.verdict().ifPresentOrElse(v -> {
+            verdict.setText(v.sentence());
+            verdict.getStyle().set("color", v.beat() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+            verdict.setVisible(true);
+        }, () -> verdict.setVisible(false));
         StringBuilder text = new StringBuilder();
         if (run.backend() != null) {
             text.append("Trained on ").append(run.backend()).append(" (").append(run.device()).append("). ");
