@@ -77,6 +77,7 @@ final class FakeTrainerLauncher implements TrainerLauncher {
     final class FakeTrainer implements RunningTrainer {
         /** Exit code of a trainer stopped by closing its standard input (--watch-parent). */
         static final int STOPPED_EXIT = 143;
+        /** Marks the end of the output; compared by identity, so no scripted line can be mistaken for it. */
         private static final String END = new String("end of output");
         private final long pid;
         private final TrainerScript script;
