@@ -6,6 +6,7 @@ import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
+import com.seqplay.testsupport.SlowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +81,7 @@ class TrainerTest {
         assertThat(events).filteredOn(e -> "train_loss".equals(e.name())).hasSize(3);
     }
 
+    @SlowTest
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"rnn", "lstm", "gru"})
     void every_cell_learns_text_with_falling_loss_and_reports_its_gradient_norm(String cell) throws Exception {
