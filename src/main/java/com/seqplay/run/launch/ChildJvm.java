@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 public class ChildJvm {
     private static final Logger log = LoggerFactory.getLogger(ChildJvm.class);
     private static final String MAIN = "com.seqplay.cli.SeqplayCommand";
+    /** An archive fits only the JVM build that wrote it; another JVM would ignore it. */
+    private static final String JVM_VERSION = System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9.]", "_");
 
     /** What a child does; each role has its own class-data archive. */
     public enum Role {
@@ -85,11 +87,11 @@ public class ChildJvm {
         Path archive = null;
         Path writing = null;
         if (unpackedDir != null) {
-            // JVM warnings (a stale archive, classes it cannot hold) go to the log, never among
-            // the events on standard output.
+            // JVM warnings go to the log, never among the events on standard output; the archive's
+            // own (hundreds of "class not supported" lines while writing it) are not wanted at all.
             command.add("-Xlog:disable");
-            command.add("-Xlog:all=warning:stderr");
-            archive = unpackedDir.resolve(role.command + "-" + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9.]", "_") + ".jsa");
+            command.add("-Xlog:all=warning,cds*=off:stderr");
+            archive = unpackedDir.resolve(role.command + "-" + JVM_VERSION + ".jsa");
             if (Files.isRegularFile(archive)) {
                 command.add("-XX:SharedArchiveFile=" + archive);
             } else if (archiving.get(role).compareAndSet(false, true)) {
