@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -129,9 +130,9 @@ public class InferenceSupervisor {
     }
 
     /** The process id of the worker, if one is running (tests, diagnostics). */
-    public java.util.OptionalLong workerPid() {
+    public OptionalLong workerPid() {
         InferenceWorker w = worker;
-        return w != null && w.alive() ? java.util.OptionalLong.of(w.pid()) : java.util.OptionalLong.empty();
+        return w != null && w.alive() ? OptionalLong.of(w.pid()) : OptionalLong.empty();
     }
 
     /** Called with the turn held. */
@@ -152,10 +153,14 @@ public class InferenceSupervisor {
             // Starting (JVM and native libraries) has a limit of its own, so that a cold start
             // does not eat the first question's time.
             w.awaitReady(limit);
-        } catch (TimeoutException | IOException e) {
+        } catch (TimeoutException e) {
             w.kill();
             throw new InferenceUnavailableException("The inference worker did not start within " + seconds(limit)
-                    + (e instanceof IOException ? " (" + e.getMessage() + ")" : "") + ".", e instanceof TimeoutException);
+                    + ".", true);
+        } catch (IOException e) {
+            w.kill();
+            throw new InferenceUnavailableException("The inference worker could not start: " + e.getMessage()
+                    + "; its log is inference-worker.log in the data folder.", false);
         }
         log.info("Inference worker {} started", w.pid());
         worker = w;
