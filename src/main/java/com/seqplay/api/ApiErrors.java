@@ -74,9 +74,9 @@ class ApiErrors {
 
     /** No answer from the inference worker: a time-out is a 504, anything else a 503. */
     @ExceptionHandler(InferenceUnavailableException.class)
-    ResponseEntity<Map<String, Object>> noAnswer(InferenceUnavailableException e) {
-        return ResponseEntity.status(e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE)
-                .body(body(e.getMessage()));
+    ResponseEntity<ApiError> noAnswer(InferenceUnavailableException e) {
+        return respond(e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE,
+                ApiError.of(e.getMessage()));
     }
 
     @ExceptionHandler(RunNotFoundException.class)
