@@ -45,11 +45,10 @@ public final class EpochLoop {
     /**
      * @param epochs the most epochs to train
      * @param patience epochs without a better validation loss before stopping; 0 never stops early
-     * @param maxWallSeconds the wall-time limit the clock enforces (for messages)
      */
-    public record Limits(int epochs, int patience, int maxWallSeconds) {
+    public record Limits(int epochs, int patience) {
         public static Limits of(RunSpec spec) {
-            return new Limits(spec.epochs(), spec.patience(), spec.maxWallSeconds());
+            return new Limits(spec.epochs(), spec.patience());
         }
     }
 
@@ -107,7 +106,7 @@ public final class EpochLoop {
                 break;
             }
             if (!timeUp && epoch < limits.epochs() && clock.expired()) {
-                log("Wall-time limit of " + limits.maxWallSeconds() + " s reached after epoch " + epoch);
+                log("Wall-time limit of " + clock.limitSeconds() + " s reached after epoch " + epoch);
                 timeUp = true;
             }
         }
@@ -119,7 +118,7 @@ public final class EpochLoop {
         for (B batch : task.batches(epoch)) {
             task.fit(batch);
             if (clock.expired()) {
-                log("Wall-time limit of " + limits.maxWallSeconds() + " s reached during epoch " + epoch
+                log("Wall-time limit of " + clock.limitSeconds() + " s reached during epoch " + epoch
                         + ": evaluating it, then stopping");
                 return true;
             }

@@ -6,6 +6,7 @@ import java.util.function.LongSupplier;
 public final class TrainingClock {
     private final LongSupplier nanoTime;
     private final long startNanos;
+    private final int limitSeconds;
     private final long limitNanos;
 
     public TrainingClock(int maxWallSeconds) {
@@ -16,7 +17,12 @@ public final class TrainingClock {
     public TrainingClock(int maxWallSeconds, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.startNanos = nanoTime.getAsLong();
+        this.limitSeconds = maxWallSeconds;
         this.limitNanos = maxWallSeconds * 1_000_000_000L;
+    }
+
+    public int limitSeconds() {
+        return limitSeconds;
     }
 
     public boolean expired() {
