@@ -8,7 +8,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The architecture rules of DESIGN.md, checked on every build. */
+/**
+ * The architecture rules, checked on every build: DL4J stays in the engine (the trainer process),
+ * the specification and the task definitions know neither the server nor the engine, the UI goes
+ * through services, and features do not depend on each other in cycles.
+ */
 @AnalyzeClasses(packages = "com.seqplay", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -31,6 +35,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
                     "com.seqplay.run..", "com.seqplay.ui..")
             .because("a trainer must be able to run anywhere, without the web application");
+
+    @ArchTest
+    static final ArchRule the_specification_depends_on_no_other_feature = noClasses()
+            .that().resideInAPackage("com.seqplay.spec..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.seqplay.task..", "com.seqplay.engine..",
+                    "com.seqplay.run..", "com.seqplay.ui..", "com.seqplay.upload..", "com.seqplay.dataset..")
+            .because("a specification is plain data that every other part reads");
+
+    @ArchTest
+    static final ArchRule task_definitions_know_neither_engine_nor_server = noClasses()
+            .that().resideInAPackage("com.seqplay.task..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.seqplay.engine..", "com.seqplay.run..",
+                    "com.seqplay.ui..", "org.springframework..", "com.vaadin..")
+            .because("the control plane checks specifications with them without loading the engine");
 
     @ArchTest
     static final ArchRule the_api_and_ui_do_not_depend_on_each_other = noClasses()

@@ -23,7 +23,7 @@ public final class SpecValidator {
     public static final int MAX_EPOCHS = 1000;
     public static final int MAX_BATCH = 4096;
     public static final int MAX_WALL_SECONDS = 7 * 24 * 3600;
-    /** Longest run name; the database column has the same length. */
+    /** Longest run name: the length of the database column {@code runs.name} (V1 migration). */
     public static final int MAX_NAME_LENGTH = 200;
 
     private SpecValidator() {}

@@ -40,6 +40,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     public CompareView(RunService runs) {
         this.runs = runs;
         validation.setId("compare-chart");
+        validation.xAxis(XAxis.EPOCH);
+        training.yAxis(YAxis.linear("training loss per predicted step"));
         table.addColumn(r -> "#" + r.id()).setHeader("Run").setAutoWidth(true).setFlexGrow(0);
         table.addColumn(Run::name).setHeader("Name");
         table.addColumn(r -> r.status().name()).setHeader("Status").setAutoWidth(true);
@@ -67,6 +69,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         table.setItems(selected);
+        validation.yAxis(YAxis.linear(String.join(", ", selected.stream().map(r -> mainMetric(r.task())).distinct().toList())));
         for (Run run : selected) {
             Map<String, List<MetricPoint>> series = runs.metrics(run.id());
             String main = mainMetric(run.task());

@@ -17,7 +17,8 @@ class ForecastChart extends LossChart {
 
     ForecastChart() {
         setId("forecast-chart");
-        getElement().setAttribute("x-name", "time step (0 = first forecast)");
+        xAxis(XAxis.named("time step (0 = first forecast)"));
+        yAxis(YAxis.linear("value (data units)"));
     }
 
     void show(Sample sample) {

@@ -17,8 +17,8 @@ class GradientReachChart extends LossChart {
 
     GradientReachChart() {
         setId("reach-chart");
-        getElement().setAttribute("log-y", true);
-        getElement().setAttribute("x-name", "distance (steps back)");
+        xAxis(XAxis.named("distance (steps back)"));
+        yAxis(YAxis.log("gradient size relative to distance 0"));
     }
 
     void show(Sample sample) {

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.core.task.TaskExecutor;
 
 /**
  * One run, live: status, progress and time left, the loss chart, held-out metrics, samples,
@@ -48,13 +49,14 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final RunService runs;
     private final RunUpdates updates;
     private final H2 title = new H2();
+    private final Paragraph verdict = new Paragraph();
     private final StatusBadge status = new StatusBadge(com.seqplay.run.domain.RunStatus.QUEUED);
     private final ProgressBar progress = new ProgressBar(0, 1, 0);
     private final Span timeLeft = new Span();
     private final Button cancel = new Button("Cancel run");
     private final LossChart lossChart = new LossChart();
-    private final LossChart metricChart = new LossChart();
-    private final LossChart gradientChart = new LossChart();
+    private final HeldOutChart metricChart = new HeldOutChart();
+    private final GradientCharts gradientCharts = new GradientCharts();
     private final GradientReachChart reachChart = new GradientReachChart();
     private final ForecastChart forecastChart = new ForecastChart();
     private final H3 reachTitle = new H3("How far back the gradient reaches");
@@ -64,6 +66,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             + "Compare a plain RNN with an LSTM or GRU, before training (epoch 0) and after.");
     private final H3 forecastTitle = new H3("Forecast on the held-out tail");
     private final TryModelPanel tryModel;
+    /** Spring's application task executor: slow calls leave the UI thread, bounded and named. */
+    private final TaskExecutor background;
     private final Paragraph result = new Paragraph();
     private final VerticalLayout samples = new VerticalLayout();
     private final Pre log = new Pre();
@@ -71,13 +75,14 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private long runId;
     private Runnable unsubscribe;
 
-    public RunView(RunService runs, RunUpdates updates, PredictionService predictions) {
+    public RunView(RunService runs, RunUpdates updates, PredictionService predictions, TaskExecutor background) {
         this.runs = runs;
         this.updates = updates;
-        this.tryModel = new TryModelPanel(predictions);
-        gradientChart.setId("gradient-chart");
+        this.tryModel = new TryModelPanel(predictions, background);
+        this.background = background;
         status.setId("run-status");
         lossChart.setId("loss-chart");
+        lossChart.yAxis(YAxis.linear("loss per predicted step"));
         metricChart.setId("metric-chart");
         result.setId("run-result");
         samples.setId("samples");
@@ -90,13 +95,16 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         log.getStyle().set("max-height", "20em").set("overflow", "auto").set("font-size", "var(--lumo-font-size-xs)");
         var header = new HorizontalLayout(title, status, progress, timeLeft, cancel);
         header.setAlignItems(Alignment.CENTER);
-        add(header, result,
+        verdict.setId("verdict");
+        verdict.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+        add(header, verdict, result,
                 new H3("Loss (nats per predicted step)"), lossChart,
                 new H3("Held-out metrics per epoch"), metricChart,
                 new H3("Gradient norm before clipping"),
                 new Paragraph("Backpropagation through time multiplies by the recurrent weights once per step: the "
-                        + "norm can explode (spikes) or vanish. 'clipped' is 1 where clipping scaled the step down."),
-                gradientChart,
+                        + "norm can explode (spikes) or vanish. Below it, the share of steps per epoch that clipping "
+                        + "scaled down."),
+                gradientCharts,
                 reachTitle, reachText, reachChart,
                 new H3("Try the model"), tryModel,
                 forecastTitle, forecastChart,
@@ -106,11 +114,13 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
         try {
-            runId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            runId = Long.parseLong(id);
             runs.get(runId);
         } catch (NumberFormatException | RunNotFoundException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "There is no such run.");
+            // NotFoundView shows this inside the app layout, with a way back to the runs.
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "There is no run " + id + ".");
         }
     }
 
@@ -132,6 +142,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         Run run = runs.get(runId);
         title.setText("#" + run.id() + " " + run.name());
         tryModel.setRun(run);
+        metricChart.forTask(run.task());
+        gradientCharts.setRun(run);
         var panels = TaskDefinitions.of(run.task()).panels();
         boolean forecasting = panels.contains(RunPanel.FORECAST);
         forecastTitle.setVisible(forecasting);
@@ -174,6 +186,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         Long left = run.secondsLeft(Instant.now());
         timeLeft.setText(left == null ? "" : "about " + Durations.format(left) + " left");
         cancel.setVisible(!run.status().isFinal());
+        run.verdict().ifPresentOrElse(v -> {
+            verdict.setText(v.sentence());
+            verdict.getStyle().set("color", v.beat() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+            verdict.setVisible(true);
+        }, () -> verdict.setVisible(false));
         StringBuilder text = new StringBuilder();
         if (run.backend() != null) {
             text.append("Trained on ").append(run.backend()).append(" (").append(run.device()).append("). ");
@@ -197,7 +214,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         lossChart.add(points.stream().filter(p -> LOSS_SERIES.contains(p.name())).toList());
         metricChart.add(points.stream().filter(p -> !LOSS_SERIES.contains(p.name())
                 && !GRADIENT_SERIES.contains(p.name())).toList());
-        gradientChart.add(points.stream().filter(p -> GRADIENT_SERIES.contains(p.name())).toList());
+        gradientCharts.add(points);
     }
 
     private void addSample(Sample s) {
@@ -219,7 +236,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private void cancelRun() {
         cancel.setEnabled(false);
         UI ui = UI.getCurrent();
-        CompletableFuture.supplyAsync(() -> runs.cancel(runId))
+        CompletableFuture.supplyAsync(() -> runs.cancel(runId), background)
                 .whenComplete((run, error) -> ui.access(() -> {
                     cancel.setEnabled(true);
                     if (run != null) {

@@ -45,7 +45,8 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(Run::cell).setHeader("Cell").setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(this::progress)).setHeader("Progress").setFlexGrow(1);
-        grid.addColumn(r -> summary(r.metrics())).setHeader("Result").setFlexGrow(1);
+        grid.addColumn(r -> r.verdict().map(RunsView::verdictCell).orElse(summary(r.metrics())))
+                .setHeader("Result").setFlexGrow(1);
         grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Created").setAutoWidth(true);
         // Rows are identified by run id: a refreshed row (new progress) stays the same selected row.
         grid.setItems(query -> runs.list(query.getOffset(), query.getLimit()).stream(), query -> runs.count())
@@ -106,5 +107,11 @@ public class RunsView extends VerticalLayout {
         if (unsubscribe != null) {
             unsubscribe.run();
         }
+    }
+
+    /** "beat seasonal_naive_mase by 33% (mase 0.700)": the verdict in a table cell. */
+    static String verdictCell(com.seqplay.task.Verdict v) {
+        return String.format(java.util.Locale.ROOT, "%s %s by %.0f%% (%s %.3g)", v.beat() ? "beat" : "lost to",
+                v.baseline(), Math.abs(100 * v.relativeGain()), v.metric(), v.value());
     }
 }

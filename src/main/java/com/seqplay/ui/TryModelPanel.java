@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.core.task.TaskExecutor;
 
 /**
  * Asks the run's saved model for an answer: a continuation of a prompt, a translation, or a
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 class TryModelPanel extends VerticalLayout {
     private final PredictionService predictions;
+    private final TaskExecutor background;
     private final TextField input = new TextField("Input");
     private final NumberField temperature = new NumberField("Temperature");
     private final Button ask = new Button("Ask the model");
@@ -29,8 +31,9 @@ class TryModelPanel extends VerticalLayout {
     private final AttentionMap attention = new AttentionMap();
     private Run run;
 
-    TryModelPanel(PredictionService predictions) {
+    TryModelPanel(PredictionService predictions, TaskExecutor background) {
         this.predictions = predictions;
+        this.background = background;
         setPadding(false);
         input.setId("try-input");
         input.setWidth("30em");
@@ -78,7 +81,7 @@ class TryModelPanel extends VerticalLayout {
         ask.setEnabled(false);
         UI ui = UI.getCurrent();
         long id = run.id();
-        CompletableFuture.supplyAsync(() -> predictions.predict(id, request))
+        CompletableFuture.supplyAsync(() -> predictions.predict(id, request), background)
                 .whenComplete((p, error) -> ui.access(() -> {
                     ask.setEnabled(true);
                     output.setText(error != null ? message(error) : format(p));

@@ -7,6 +7,7 @@ import com.seqplay.events.sample.TextSample;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
+import com.seqplay.testsupport.SlowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ class TrainerTest {
         assertThat(Events.metric(events, "train_loss")).hasSize(3);
     }
 
+    @SlowTest
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"rnn", "lstm", "gru"})
     void every_cell_learns_text_with_falling_loss_and_reports_its_gradient_norm(String cell) throws Exception {

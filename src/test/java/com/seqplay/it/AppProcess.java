@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged application ({@code target/seqplay.jar}) started as a real child process on a free
@@ -54,22 +57,29 @@ public final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    /** Checks at once, then every {@code interval}, for at most {@code timeout}. */
+    public static ConditionFactory polling(Duration interval, Duration timeout) {
+        return Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(interval);
+    }
+
     private void awaitReady(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + serverOutput());
-            }
-            try {
-                if (http.send(request("/api/runs").GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+        try {
+            // A server that exited ends the wait at once: the exception leaves the condition.
+            polling(Duration.ofMillis(250), timeout).until(this::answers);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the server did not start in " + timeout + ":\n" + serverOutput());
         }
-        throw new IllegalStateException("the server did not start in " + timeout + ":\n" + serverOutput());
+    }
+
+    private boolean answers() throws Exception {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + serverOutput());
+        }
+        try {
+            return http.send(request("/api/runs").GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        }
     }
 
     public String baseUrl() {
@@ -133,17 +143,12 @@ public final class AppProcess implements AutoCloseable {
 
     /** Polls a run until the condition holds; fails with the run and the server's output if it never does. */
     public JsonNode awaitRun(long id, Predicate<JsonNode> condition, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode run = run(id);
-        while (!condition.test(run)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("run " + id + " did not reach the expected state in " + timeout + ": " + run
-                        + "\nlog:\n" + get("/api/runs/" + id + "/log").body());
-            }
-            Thread.sleep(200);
-            run = run(id);
+        try {
+            return polling(Duration.ofMillis(200), timeout).until(() -> run(id), condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("run " + id + " did not reach the expected state in " + timeout + ": " + run(id)
+                    + "\nlog:\n" + get("/api/runs/" + id + "/log").body());
         }
-        return run;
     }
 
     /** Waits for a status; fails at once if the run ends in another final status. */
@@ -172,13 +177,11 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** A trainer reports its result just before it exits: give it a moment to be gone. */
-    public void awaitNoTrainers(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!trainers().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("trainer processes are still alive: " + trainers());
-            }
-            Thread.sleep(100);
+    public void awaitNoTrainers(Duration timeout) {
+        try {
+            polling(Duration.ofMillis(100), timeout).until(() -> trainers().isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("trainer processes are still alive: " + trainers());
         }
     }
 

@@ -128,10 +128,8 @@ class RunLifecycleIT {
     void cancel_stops_the_trainer_within_seconds_and_keeps_what_was_recorded() throws Exception {
         long id = app.submit(Specs.longTextgen());
         app.awaitRun(id, r -> "RUNNING".equals(r.get("status").asText()), Duration.ofMinutes(2));
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (app.metricCount(id) < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        AppProcess.polling(Duration.ofMillis(200), Duration.ofMinutes(2)).alias("3 metric points")
+                .until(() -> app.metricCount(id) >= 3);
         int recorded = app.metricCount(id);
         assertThat(recorded).isGreaterThanOrEqualTo(3);
 
@@ -175,10 +173,8 @@ class RunLifecycleIT {
 
         long killed = app.submit(Specs.longTextgen());
         app.awaitStatus(killed, "RUNNING", Duration.ofMinutes(2));
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (app.trainers().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        AppProcess.polling(Duration.ofMillis(100), Duration.ofMinutes(1)).alias("a trainer process")
+                .until(() -> !app.trainers().isEmpty());
         app.trainers().forEach(ProcessHandle::destroyForcibly);
         JsonNode run = app.awaitStatus(killed, "FAILED", Duration.ofSeconds(30));
         assertThat(run.get("error").asText()).contains("killed");

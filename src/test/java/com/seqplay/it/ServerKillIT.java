@@ -35,10 +35,9 @@ class ServerKillIT {
 
             interrupted = first.submit(Specs.longTextgen());
             first.awaitStatus(interrupted, "RUNNING", Duration.ofMinutes(2));
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (first.metricCount(interrupted) < 5 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            long watched = interrupted;
+            AppProcess.polling(Duration.ofMillis(200), Duration.ofMinutes(2)).alias("5 metric points")
+                    .until(() -> first.metricCount(watched) >= 5);
             pointsBeforeKill = first.metricCount(interrupted);
             assertThat(pointsBeforeKill).isGreaterThanOrEqualTo(5);
             trainers = first.trainers();
@@ -48,10 +47,9 @@ class ServerKillIT {
         }
 
         // The orphaned trainer notices that its server is gone and stops by itself.
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (trainers.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        List<ProcessHandle> orphans = trainers;
+        AppProcess.polling(Duration.ofMillis(100), Duration.ofSeconds(15)).alias("the orphaned trainer to stop")
+                .until(() -> orphans.stream().noneMatch(ProcessHandle::isAlive));
         assertThat(trainers).noneMatch(ProcessHandle::isAlive);
 
         JsonNode afterFirstRestart;
@@ -85,10 +83,8 @@ class ServerKillIT {
         try (AppProcess app = AppProcess.start(dataDir, port)) {
             id = app.submit(Specs.longTextgen());
             app.awaitStatus(id, "RUNNING", Duration.ofMinutes(2));
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (app.trainers().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            AppProcess.polling(Duration.ofMillis(100), Duration.ofMinutes(1)).alias("a trainer process")
+                    .until(() -> !app.trainers().isEmpty());
             trainers = app.trainers();
             assertThat(trainers).hasSize(1);
         }

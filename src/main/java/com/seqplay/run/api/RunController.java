@@ -1,13 +1,13 @@
 package com.seqplay.run.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.seqplay.engine.inference.PredictRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.engine.inference.Prediction;
 import com.seqplay.run.domain.MetricPoint;
+import com.seqplay.run.domain.RunNames;
 import com.seqplay.run.domain.Sample;
 import com.seqplay.run.service.PredictionService;
 import com.seqplay.run.service.RunService;
-import com.seqplay.spec.InvalidSpecException;
+import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -31,18 +31,22 @@ class RunController {
     private final RunService runs;
     private final PredictionService predictions;
     private final Clock clock;
+    private final PredictJson predictJson;
 
-    RunController(RunService runs, PredictionService predictions, Clock clock) {
+    RunController(RunService runs, PredictionService predictions, Clock clock, ObjectMapper json) {
         this.runs = runs;
         this.predictions = predictions;
         this.clock = clock;
+        this.predictJson = new PredictJson(json);
     }
 
     /** Takes the body as text so that unknown or mistyped fields are refused by name (SpecJson). */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     RunJson submit(@RequestBody(required = false) String body) {
-        return RunJson.of(runs.submit(SpecJson.parse(body == null ? "" : body)), clock.instant());
+        RunSpec spec = SpecJson.parse(body == null ? "" : body);
+        RunNames.check(spec.name());
+        return RunJson.of(runs.submit(spec), clock.instant());
     }
 
     @GetMapping
@@ -83,30 +87,12 @@ class RunController {
     /**
      * Tries the trained model: {@code input} is a prompt, a sentence or a list of numbers;
      * {@code temperature}, {@code topK}, {@code length}, {@code steps}, {@code beam} and
-     * {@code seed} are optional.
+     * {@code seed} are optional. The body must be exactly one JSON object of these fields
+     * ({@link PredictJson}).
      */
     @PostMapping(value = "/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> predict(@PathVariable long id, @RequestBody JsonNode body) {
-        JsonNode input = body.path("input");
-        List<Double> numbers = null;
-        String text = null;
-        if (input.isArray()) {
-            numbers = new java.util.ArrayList<>();
-            for (JsonNode n : input) {
-                if (!n.isNumber()) {
-                    throw new InvalidSpecException("input", "must be a sentence, a prompt or a list of numbers");
-                }
-                numbers.add(n.asDouble());
-            }
-        } else if (input.isTextual()) {
-            text = input.asText();
-        } else if (!input.isMissingNode() && !input.isNull()) {
-            throw new InvalidSpecException("input", "must be a sentence, a prompt or a list of numbers");
-        }
-        var request = new PredictRequest(text, numbers, optionalDouble(body, "temperature"), optionalInt(body, "topK"),
-                optionalInt(body, "length"), optionalInt(body, "steps"), optionalInt(body, "beam"),
-                body.hasNonNull("seed") ? body.get("seed").asLong() : null);
-        Prediction p = predictions.predict(id, request);
+    Map<String, Object> predict(@PathVariable long id, @RequestBody(required = false) String body) {
+        Prediction p = predictions.predict(id, predictJson.parse(body));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("output", p.output());
         if (p.sourceTokens() != null) {
@@ -117,28 +103,6 @@ class RunController {
             out.put("attention", p.attention());
         }
         return out;
-    }
-
-    private static Integer optionalInt(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new InvalidSpecException(field, "must be a whole number");
-        }
-        return v.asInt();
-    }
-
-    private static Double optionalDouble(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isNumber()) {
-            throw new InvalidSpecException(field, "must be a number");
-        }
-        return v.asDouble();
     }
 
     private static Map<String, Object> point(MetricPoint p) {

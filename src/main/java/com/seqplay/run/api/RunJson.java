@@ -3,10 +3,14 @@ package com.seqplay.run.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.seqplay.run.domain.Run;
 import com.seqplay.spec.SpecJson;
+import com.seqplay.task.Verdict;
 import java.time.Instant;
 import java.util.Map;
 
-/** A run as the API shows it; the specification is a JSON object, not a string. */
+/**
+ * A run as the API shows it; the specification is a JSON object, not a string, and a finished
+ * run carries its {@code verdict} against the task's baseline.
+ */
 record RunJson(
         long id,
         String owner,
@@ -24,12 +28,13 @@ record RunJson(
         JsonNode spec,
         Map<String, Double> metrics,
         Map<String, Double> baselines,
+        Verdict verdict,
         String error) {
 
     static RunJson of(Run r, Instant now) {
         return new RunJson(r.id(), r.owner(), r.name(), r.task().id(), r.cell().id(), r.status().name(), r.createdAt(),
                 r.startedAt(), r.finishedAt(), r.progress(), r.secondsLeft(now), r.backend(), r.device(),
                 SpecJson.toTree(r.spec()),
-                r.metrics(), r.baselines(), r.error());
+                r.metrics(), r.baselines(), r.verdict().orElse(null), r.error());
     }
 }

@@ -3,7 +3,9 @@ package com.seqplay.run.domain;
 import com.seqplay.spec.CellType;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.TaskType;
+import com.seqplay.task.Verdict;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Map;
 
 /** A training run as history keeps it, with its completed specification. */
@@ -30,6 +32,11 @@ public record Run(
 
     public CellType cell() {
         return spec.cell();
+    }
+
+    /** Whether the finished run beat its task's baseline on the main metric; empty without both numbers. */
+    public Optional<Verdict> verdict() {
+        return status == RunStatus.SUCCEEDED ? Verdict.of(task(), metrics, baselines) : Optional.empty();
     }
 
     /** Seconds left, estimated from the time taken so far and the progress; null if unknown. */

@@ -11,8 +11,13 @@ import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RunService {
+    /** How long a cancel waits for the trainer's thread to store the final status, after the stop. */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(3);
     private final RunRepository runs;
     private final MetricRepository metrics;
     private final SampleRepository samples;
@@ -30,10 +37,11 @@ public class RunService {
     private final CurrentUser currentUser;
     private final SeqplayProperties properties;
     private final Clock clock;
+    private final RunUpdates updates;
 
     RunService(RunRepository runs, MetricRepository metrics, SampleRepository samples, RunScheduler scheduler,
             RunRecorder recorder, DatasetService datasets, CurrentUser currentUser, SeqplayProperties properties,
-            Clock clock) {
+            Clock clock, RunUpdates updates) {
         this.runs = runs;
         this.metrics = metrics;
         this.samples = samples;
@@ -43,6 +51,7 @@ public class RunService {
         this.currentUser = currentUser;
         this.properties = properties;
         this.clock = clock;
+        this.updates = updates;
     }
 
     /**
@@ -106,18 +115,32 @@ public class RunService {
         return waitUntilSettled(id);
     }
 
+    /**
+     * The run once it has a final status, or as it stands after {@link #SETTLE_TIMEOUT}. Listens
+     * before it reads, so a status stored between the two is not missed.
+     */
     private Run waitUntilSettled(long id) {
-        long deadline = System.currentTimeMillis() + 3000;
-        Run run = get(id);
-        while (!run.status().isFinal() && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        CompletableFuture<Run> settled = new CompletableFuture<>();
+        Runnable unsubscribe = updates.subscribe(id, update -> {
+            if (update.run() != null && update.run().status().isFinal()) {
+                settled.complete(update.run());
             }
-            run = get(id);
+        });
+        try {
+            Run run = get(id);
+            if (run.status().isFinal()) {
+                return run;
+            }
+            return settled.get(SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return get(id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return get(id);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("only ever completed with a run", e);
+        } finally {
+            unsubscribe.run();
         }
-        return run;
     }
 }

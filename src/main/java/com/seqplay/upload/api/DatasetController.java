@@ -34,11 +34,15 @@ class DatasetController {
         }
     }
 
-    /** Multipart {@code file} and {@code task}; a malformed file is a 400 naming its line and reason. */
+    /**
+     * Multipart {@code file} and {@code task}; a malformed file is a 400 naming its line and reason,
+     * a file sent without a name a 400 naming {@code file}.
+     */
     @PostMapping(consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.CREATED)
     DatasetJson upload(@RequestParam("file") MultipartFile file, @RequestParam("task") String task) throws IOException {
-        return DatasetJson.of(datasets.upload(task, file.getOriginalFilename(), file.getBytes()));
+        String name = UploadFileName.of(file.getOriginalFilename());
+        return DatasetJson.of(datasets.upload(task, name, file.getBytes()));
     }
 
     @GetMapping

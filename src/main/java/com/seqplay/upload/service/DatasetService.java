@@ -133,7 +133,8 @@ public class DatasetService {
 
     /** Keeps only the last path element and tame characters: the name is shown, never used as a path. */
     private static String safeName(String fileName) {
-        String base = fileName == null ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        Path last = fileName == null || fileName.isBlank() ? null : Path.of(fileName.replace('\\', '/')).getFileName();
+        String base = last == null ? "upload" : last.toString();
         String clean = base.replaceAll("[^A-Za-z0-9._ -]", "_");
         return clean.isBlank() ? "upload" : clean.substring(0, Math.min(clean.length(), 200));
     }

@@ -17,6 +17,7 @@ import com.seqplay.metrics.ForecastMetrics;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
+import com.seqplay.testsupport.SlowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One small LSTM run on builtin:seasonal, shared by the tests that read its events and its folder. */
+@SlowTest
 class ForecastingTrainerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SPEC = """

@@ -7,6 +7,7 @@ import com.seqplay.engine.Events;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
+import com.seqplay.testsupport.SlowTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ class TextGenerationLearningTest {
     @TempDir
     Path runDir;
 
+    @SlowTest
     @Test
     void an_lstm_ends_below_the_unigram_bits_per_character_on_held_out_text() throws Exception {
         var spec = SpecValidator.completeAndValidate(SpecJson.parse("""

@@ -7,6 +7,7 @@ import com.seqplay.engine.Events;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
+import com.seqplay.testsupport.SlowTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * defaults (4,000 generated pairs, 64 units, 5 epochs, learning rate 0.01) to keep the test short; it
  * reached 99% exact match on the test pairs here (98.5% on validation after 4 epochs).
  */
+@SlowTest
 class DatesLearningTest {
     @TempDir
     Path runDir;

@@ -17,6 +17,7 @@ import com.seqplay.events.sample.TranslationSample;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
+import com.seqplay.testsupport.SlowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Decoding, masks and attention of one small model, trained once on number words (characters), with
  * a bidirectional encoder: its backward half must not read the padding either.
  */
+@SlowTest
 class TranslationModelTest {
     @TempDir
     static Path runDir;

@@ -12,6 +12,7 @@ import com.seqplay.events.sample.TranslationSample;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
+import com.seqplay.testsupport.SlowTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ class TranslationTrainingTest {
         return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
+    @SlowTest
     @ParameterizedTest
     @ValueSource(strings = {"rnn", "lstm", "gru"})
     void each_cell_trains_with_falling_loss_on_a_tiny_set(String cell) throws Exception {
@@ -72,6 +74,7 @@ class TranslationTrainingTest {
         assertThat(series(events, "train_loss")).allMatch(Double::isFinite);
     }
 
+    @SlowTest
     @Test
     void an_uploaded_tab_separated_file_trains() throws Exception {
         // lower-case words to upper case, in a file with a byte-order mark, CRLF endings and a blank line

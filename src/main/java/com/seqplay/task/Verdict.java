@@ -1,0 +1,54 @@
+package com.seqplay.task;
+
+import com.seqplay.spec.TaskType;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether a finished run beat the baseline of its task on the task's main metric: the first thing
+ * a person should read about a run, before any curve. A model that does not beat "copy the
+ * source", "repeat last season" or "guess the most common character" has learned nothing useful,
+ * whatever its loss did.
+ *
+ * @param beat whether the model is strictly better than the baseline in the metric's direction
+ * @param metric the main metric's name ({@code bpc}, {@code bleu}, {@code mase}, {@code accuracy})
+ * @param value the model's value
+ * @param baseline the baseline's key ({@code unigram_bpc}, {@code copy_bleu}, ...)
+ * @param baselineLabel the baseline in words
+ * @param baselineValue the baseline's value on the same data
+ * @param relativeGain how much better (positive) or worse (negative) than the baseline, as a
+ *     share of the baseline's value
+ */
+public record Verdict(boolean beat, String metric, double value, String baseline, String baselineLabel,
+        double baselineValue, double relativeGain) {
+
+    /** The verdict of a run with these final metrics and baselines, if both numbers are there. */
+    public static Optional<Verdict> of(TaskType task, Map<String, Double> metrics, Map<String, Double> baselines) {
+        if (metrics == null || baselines == null) {
+            return Optional.empty();
+        }
+        MainMetric main = TaskDefinitions.of(task).mainMetric();
+        Double value = metrics.get(main.name());
+        Double base = baselines.get(main.baseline());
+        if (value == null || base == null || !Double.isFinite(value) || !Double.isFinite(base)) {
+            return Optional.empty();
+        }
+        double gain = base == 0 ? 0 : (value - base) / Math.abs(base);
+        if (main.direction() == MainMetric.Direction.LOWER_IS_BETTER) {
+            gain = -gain;
+        }
+        return Optional.of(new Verdict(main.direction().better(value, base), main.name(), value, main.baseline(),
+                main.baselineLabel(), base, gain));
+    }
+
+    /** One sentence: "Beat the seasonal-naive forecast: mase 0.700 vs 1.040." */
+    public String sentence() {
+        return String.format(Locale.ROOT, "%s %s: %s %s vs %s.", beat ? "Beat" : "Did not beat", baselineLabel,
+                metric, format(value), format(baselineValue));
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.3f", v);
+    }
+}

@@ -1,0 +1,69 @@
+package com.seqplay.ui.form;
+
+import com.seqplay.spec.ForecastingOptions;
+import com.seqplay.spec.MissingValues;
+import com.seqplay.spec.TaskType;
+
+/**
+ * Forecasting's options on the form: window, horizon and season; for an uploaded CSV also its
+ * columns and what to do with gaps (a built-in series has neither).
+ */
+public final class ForecastingSection extends TaskSection<ForecastingSection.Model, ForecastingOptions> {
+    /** Column names or numbers are free text; longer than this is surely a mistake. */
+    private static final int MAX_COLUMN_LENGTH = 200;
+
+    static final class Model {
+        Integer builtinSize;
+        Integer window;
+        Integer horizon;
+        Integer period;
+        String valueColumn;
+        String dateColumn;
+        MissingValues missingValues;
+    }
+
+    public ForecastingSection() {
+        super(ForecastingOptions.class);
+        fields.integer("Look-back window", "window", m -> m.window, (m, v) -> m.window = v)
+                .helper("Past points the model sees for each forecast.");
+        fields.integer("Forecast horizon", "horizon", m -> m.horizon, (m, v) -> m.horizon = v)
+                .helper("Points predicted at once.");
+        fields.integer("Season length (0: detect)", "period", m -> m.period, (m, v) -> m.period = v)
+                .helper("For the seasonal-naive baseline.");
+        fields.optionalText("Value column", "valueColumn", MAX_COLUMN_LENGTH, m -> m.valueColumn,
+                (m, v) -> m.valueColumn = v)
+                .helper("Name or number (1 is the first); empty: the only numeric column.")
+                .shownWhen(state -> !state.builtinDataset());
+        fields.optionalText("Date column", "dateColumn", MAX_COLUMN_LENGTH, m -> m.dateColumn,
+                (m, v) -> m.dateColumn = v)
+                .helper("Optional: name or number.")
+                .shownWhen(state -> !state.builtinDataset());
+        fields.choice("Missing values", "missingValues", MissingValues.class, m -> m.missingValues,
+                (m, v) -> m.missingValues = v)
+                .shownWhen(state -> !state.builtinDataset());
+    }
+
+    @Override
+    public TaskType task() {
+        return TaskType.FORECASTING;
+    }
+
+    @Override
+    protected Model modelOf(ForecastingOptions o) {
+        var m = new Model();
+        m.builtinSize = o.builtinSize();
+        m.window = o.window();
+        m.horizon = o.horizon();
+        m.period = o.period();
+        m.valueColumn = o.valueColumn();
+        m.dateColumn = o.dateColumn();
+        m.missingValues = o.missingValues();
+        return m;
+    }
+
+    @Override
+    protected ForecastingOptions optionsOf(Model m) {
+        return new ForecastingOptions(m.builtinSize, m.window, m.horizon, m.period, m.valueColumn, m.dateColumn,
+                m.missingValues);
+    }
+}

@@ -1,0 +1,42 @@
+package com.seqplay.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.seqplay.spec.TaskType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VerdictTest {
+
+    @Test
+    void a_lower_is_better_metric_beats_its_baseline_when_below_it() {
+        Verdict v = Verdict.of(TaskType.FORECASTING, Map.of("mase", 0.70), Map.of("seasonal_naive_mase", 1.04)).orElseThrow();
+        assertThat(v.beat()).isTrue();
+        assertThat(v.sentence()).isEqualTo("Beat the seasonal-naive forecast: mase 0.700 vs 1.040.");
+        assertThat(v.relativeGain()).isCloseTo(0.327, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
+    void a_text_run_above_the_unigram_bpc_did_not_beat_it() {
+        Verdict v = Verdict.of(TaskType.TEXTGEN, Map.of("bpc", 4.08), Map.of("unigram_bpc", 3.99)).orElseThrow();
+        assertThat(v.beat()).isFalse();
+        assertThat(v.sentence()).startsWith("Did not beat the unigram baseline");
+        assertThat(v.relativeGain()).isNegative();
+    }
+
+    @Test
+    void a_higher_is_better_metric_beats_its_baseline_when_above_it() {
+        assertThat(Verdict.of(TaskType.TRANSLATION, Map.of("bleu", 0.99), Map.of("copy_bleu", 0.22)).orElseThrow().beat())
+                .isTrue();
+        Verdict memory = Verdict.of(TaskType.MEMORY, Map.of("accuracy", 0.125), Map.of("chance", 0.125)).orElseThrow();
+        assertThat(memory.beat()).as("equal to chance is not beating it").isFalse();
+        assertThat(memory.relativeGain()).isZero();
+    }
+
+    @Test
+    void no_verdict_without_both_numbers() {
+        assertThat(Verdict.of(TaskType.TEXTGEN, Map.of("bpc", 2.0), Map.of())).isEmpty();
+        assertThat(Verdict.of(TaskType.TEXTGEN, null, Map.of("unigram_bpc", 3.9))).isEmpty();
+        assertThat(Verdict.of(TaskType.TEXTGEN, Map.of("bpc", Double.NaN), Map.of("unigram_bpc", 3.9))).isEmpty();
+    }
+}
