@@ -47,9 +47,8 @@ final class SampleView extends Div {
         if (payload instanceof AttentionSample a) {
             Div box = new Div(new Span(String.join(" ", a.source()) + " -> " + String.join(" ", a.output())));
             AttentionMap map = new AttentionMap();
-            map.setWidth("28em");
-            map.setHeight("14em");
-            map.show(a.source(), a.output(), a.weights());
+            map.show(a.source(), a.output(), a.weights()); // the map sets its height by its rows
+            map.setMaxWidth("32em");
             box.add(map);
             return box;
         }

@@ -48,7 +48,7 @@ class SampleViewTest {
                 new double[][] {{0.3, 0.7}}));
         assertThat(view.getElement().getTextRecursively()).startsWith("epoch 2 attention: a b -> x");
         assertThat(descendants(view.getElement(), "seqplay-attention-map")).singleElement()
-                .satisfies(map -> assertThat(map.getStyle().get("height")).isEqualTo("14em"));
+                .satisfies(map -> assertThat(map.getStyle().get("max-width")).isEqualTo("32em"));
     }
 
     @Test
