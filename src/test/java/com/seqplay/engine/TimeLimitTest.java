@@ -6,6 +6,7 @@ import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
+import com.seqplay.testsupport.SlowTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Every task follows the {@link EpochLoop}'s rule for a time limit spent before the first
  * evaluation: one batch, the first epoch evaluated and checkpointed, a SUCCEEDED result.
  */
+@SlowTest
 class TimeLimitTest {
     @TempDir
     Path runDir;
