@@ -42,7 +42,10 @@ final class SampleView extends Div {
             return lines(t.pairs().stream().map(p -> line(p.source(), p.output(), p.reference())).toList());
         }
         if (payload instanceof MemorySample m) {
-            return lines(m.answers().stream().map(a -> line(a.question(), a.answer(), a.expected())).toList());
+            List<Component> lines = new java.util.ArrayList<>();
+            lines.add(new Span("after " + m.distractors() + " distractors:\n"));
+            m.questions().forEach(q -> lines.add(line(q.symbols(), q.answer(), q.truth())));
+            return lines(lines);
         }
         if (payload instanceof AttentionSample a) {
             Div box = new Div(new Span(String.join(" ", a.source()) + " -> " + String.join(" ", a.output())));

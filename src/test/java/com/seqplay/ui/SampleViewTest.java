@@ -53,8 +53,10 @@ class SampleViewTest {
 
     @Test
     void memory_answers_show_as_lines() {
-        var view = new SampleView(4, new MemorySample(List.of(new MemorySample.Answer("A . . ?", "A", "A"))));
-        assertThat(view.getElement().getTextRecursively()).isEqualTo("epoch 4: A . . ? -> A (A)\n");
+        var view = new SampleView(4, new MemorySample(20, List.of(new MemorySample.Question("C A B", "C", 0.9, "C"),
+                new MemorySample.Question("D B A", "A", 0.4, "D"))));
+        assertThat(view.getElement().getTextRecursively())
+                .isEqualTo("epoch 4: after 20 distractors:\nC A B -> C (C)\nD B A -> A (D)\n");
     }
 
     @Test

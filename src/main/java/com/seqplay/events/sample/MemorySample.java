@@ -3,12 +3,16 @@ package com.seqplay.events.sample;
 import java.util.List;
 import java.util.Objects;
 
-/** The memory probe on a few held-out sequences: each question, the model's answer and the right one. */
-public record MemorySample(List<Answer> answers) implements SamplePayload {
+/**
+ * The memory probe on a few held-out sequences: the gap it bridges and the model's answer to each.
+ *
+ * @param distractors L, the filler steps between the symbols and the question
+ */
+public record MemorySample(int distractors, List<Question> questions) implements SamplePayload {
     public static final String KIND = "memory";
 
     public MemorySample {
-        answers = List.copyOf(Objects.requireNonNull(answers, "answers"));
+        questions = List.copyOf(Objects.requireNonNull(questions, "questions"));
     }
 
     @Override
@@ -17,19 +21,20 @@ public record MemorySample(List<Answer> answers) implements SamplePayload {
     }
 
     /**
-     * @param question the sequence shown (symbols, distractors, the query)
+     * @param symbols the symbols shown before the distractors (the first one is asked for)
      * @param answer the symbol the model named
-     * @param expected the first symbol of the sequence
+     * @param probability the probability the model gave its answer
+     * @param truth the first symbol
      */
-    public record Answer(String question, String answer, String expected) {
-        public Answer {
-            Objects.requireNonNull(question, "question");
+    public record Question(String symbols, String answer, double probability, String truth) {
+        public Question {
+            Objects.requireNonNull(symbols, "symbols");
             Objects.requireNonNull(answer, "answer");
-            Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(truth, "truth");
         }
 
         public boolean correct() {
-            return answer.equals(expected);
+            return answer.equals(truth);
         }
     }
 }

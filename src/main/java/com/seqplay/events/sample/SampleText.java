@@ -28,8 +28,8 @@ public final class SampleText {
             return "relative gradient norm by distance " + numbers(g.relativeNorm());
         }
         if (payload instanceof MemorySample m) {
-            return m.answers().stream().map(a -> a.question() + " -> " + a.answer() + " (" + a.expected() + ")")
-                    .collect(Collectors.joining("\n"));
+            return "after " + m.distractors() + " distractors:\n" + m.questions().stream()
+                    .map(q -> q.symbols() + " -> " + q.answer() + " (" + q.truth() + ")").collect(Collectors.joining("\n"));
         }
         return ((RawSample) payload).content();
     }

@@ -16,12 +16,12 @@ class SampleCodecTest {
         var text = new TextSample("The cat", " sat on the mat");
         var translation = new TranslationSample(List.of(new TranslationSample.Pair("3 March 2021", "2021-03-03",
                 "2021-03-03")));
-        var memory = new MemorySample(List.of(new MemorySample.Answer("C A B . . . . ?", "C", "C"),
-                new MemorySample.Answer("D B A . . . . ?", "A", "D")));
+        var memory = new MemorySample(20, List.of(new MemorySample.Question("C A B", "C", 0.875, "C"),
+                new MemorySample.Question("D B A", "A", 0.25, "D")));
         assertThat(roundTrip(text)).isEqualTo(text);
         assertThat(roundTrip(translation)).isEqualTo(translation);
         assertThat(roundTrip(memory)).isEqualTo(memory);
-        assertThat(((MemorySample) roundTrip(memory)).answers()).extracting(MemorySample.Answer::correct)
+        assertThat(((MemorySample) roundTrip(memory)).questions()).extracting(MemorySample.Question::correct)
                 .containsExactly(true, false);
     }
 
@@ -58,6 +58,14 @@ class SampleCodecTest {
         var sample = (ForecastSample) SampleCodec.decode("forecast", stored);
         assertThat(sample.origin()).isEqualTo(900);
         assertThat(sample.actual()).containsExactly(3.0);
+    }
+
+    @Test
+    void a_memory_sample_in_the_probe_trainers_json_reads_typed() {
+        var sample = (MemorySample) SampleCodec.decode("memory", "{\"distractors\":20,\"questions\":[{\"symbols\":"
+                + "\"C A B\",\"answer\":\"C\",\"probability\":0.9,\"truth\":\"C\"}]}");
+        assertThat(sample.distractors()).isEqualTo(20);
+        assertThat(sample.questions()).containsExactly(new MemorySample.Question("C A B", "C", 0.9, "C"));
     }
 
     @Test
