@@ -104,7 +104,7 @@ public final class TranslationTrainer implements TaskTrainer {
             @Override
             public Evaluation evaluate(int epoch) throws Exception {
                 double loss = model.meanLoss(validation, spec.batchSize());
-                TranslationTrainer.Evaluation eval = TranslationTrainer.evaluate(model, validation,
+                Decoded eval = decode(model, validation,
                         spec.translation().beamWidth());
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 metrics.put("bleu", eval.bleu());
@@ -114,7 +114,7 @@ public final class TranslationTrainer implements TaskTrainer {
                 if (model.attention) {
                     samples.add(attentionSample(model, validation.get(0), eval));
                 }
-                return new EpochTask.Evaluation(loss, metrics, samples);
+                return new Evaluation(loss, metrics, samples);
             }
 
             /** Also keeps the best parameters, which the final scoring on the test pairs uses. */
@@ -127,7 +127,7 @@ public final class TranslationTrainer implements TaskTrainer {
             @Override
             public FinalScores finish(BestEvaluation best) {
                 graph.setParams(bestParams);
-                TranslationTrainer.Evaluation onTest = TranslationTrainer.evaluate(model, test,
+                Decoded onTest = decode(model, test,
                         spec.translation().beamWidth());
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 metrics.put("bleu", onTest.bleu());
@@ -151,16 +151,16 @@ public final class TranslationTrainer implements TaskTrainer {
      *
      * @param predictions each output as text
      */
-    record Evaluation(double bleu, double exactMatch, List<String> predictions, List<Hypothesis> hypotheses) {}
+    record Decoded(double bleu, double exactMatch, List<String> predictions, List<Hypothesis> hypotheses) {}
 
-    static Evaluation evaluate(TranslationModel model, List<EncodedPair> pairs, int beamWidth) {
+    static Decoded decode(TranslationModel model, List<EncodedPair> pairs, int beamWidth) {
         List<Hypothesis> hypotheses = model.decode(pairs.stream().map(EncodedPair::source).toList(), beamWidth);
         List<List<String>> candidateTokens = hypotheses.stream().map(h -> model.target.decode(h.tokens())).toList();
         List<List<String>> referenceTokens = pairs.stream()
                 .map(p -> model.tokenization.split(p.text().target())).toList();
         List<String> predictions = candidateTokens.stream().map(model.tokenization::join).toList();
         List<String> references = referenceTokens.stream().map(model.tokenization::join).toList();
-        return new Evaluation(Bleu.corpus(candidateTokens, referenceTokens), ExactMatch.score(predictions, references),
+        return new Decoded(Bleu.corpus(candidateTokens, referenceTokens), ExactMatch.score(predictions, references),
                 predictions, hypotheses);
     }
 
@@ -189,7 +189,7 @@ public final class TranslationTrainer implements TaskTrainer {
     }
 
     /** The first held-out pairs: source, the model's output and the reference. */
-    static TranslationSample samples(List<EncodedPair> pairs, Evaluation eval) {
+    static TranslationSample samples(List<EncodedPair> pairs, Decoded eval) {
         List<TranslationSample.Pair> shown = new ArrayList<>();
         for (int i = 0; i < Math.min(SAMPLES_PER_EPOCH, pairs.size()); i++) {
             SentencePair p = pairs.get(i).text();
@@ -199,7 +199,7 @@ public final class TranslationTrainer implements TaskTrainer {
     }
 
     /** Source tokens, output tokens, reference and the weights (4 decimals), one row per output token. */
-    static AttentionSample attentionSample(TranslationModel model, EncodedPair pair, Evaluation eval) {
+    static AttentionSample attentionSample(TranslationModel model, EncodedPair pair, Decoded eval) {
         int[] output = eval.hypotheses().get(0).tokens();
         double[][] weights = model.attentionWeights(pair.source(), output);
         double[][] rounded = new double[weights.length][];
