@@ -1,8 +1,14 @@
 package com.seqplay;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.seqplay.engine.inference.PredictRequest;
+import com.seqplay.engine.inference.Prediction;
+import com.seqplay.engine.inference.PredictionException;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -21,6 +27,19 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("com.seqplay.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
             .because("the control plane never trains; DL4J stays inside the engine (trainer process)");
+
+    /**
+     * Predictions run in the inference worker process; the server may hold the engine's plain
+     * request and answer types, never a class that would load ND4J into it.
+     */
+    @ArchTest
+    static final ArchRule the_server_never_loads_the_engine = noClasses()
+            .that().resideInAnyPackage("com.seqplay.run..", "com.seqplay.ui..", "com.seqplay.api..",
+                    "com.seqplay.upload..", "com.seqplay.inference..")
+            .should().dependOnClassesThat(resideInAPackage("com.seqplay.engine..")
+                    .and(not(type(PredictRequest.class)).and(not(type(Prediction.class)))
+                            .and(not(type(PredictionException.class)))))
+            .because("the server stays small and a native crash cannot end it: models load in the inference worker");
 
     @ArchTest
     static final ArchRule the_ui_never_uses_repositories = noClasses()

@@ -2,6 +2,7 @@ package com.seqplay.api;
 
 import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.engine.inference.PredictionException;
+import com.seqplay.run.inference.InferenceUnavailableException;
 import com.seqplay.run.service.ModelNotReadyException;
 import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.spec.InvalidSpecException;
@@ -69,6 +70,13 @@ class ApiErrors {
     @ExceptionHandler(PredictionException.class)
     ResponseEntity<ApiError> badPrediction(PredictionException e) {
         return respond(HttpStatus.BAD_REQUEST, ApiError.of(e.getMessage()));
+    }
+
+    /** No answer from the inference worker: a time-out is a 504, anything else a 503. */
+    @ExceptionHandler(InferenceUnavailableException.class)
+    ResponseEntity<ApiError> noAnswer(InferenceUnavailableException e) {
+        return respond(e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE,
+                ApiError.of(e.getMessage()));
     }
 
     @ExceptionHandler(RunNotFoundException.class)

@@ -1,6 +1,7 @@
 package com.seqplay.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +16,9 @@ public record SeqplayProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("local") String mode,
         @DefaultValue Runs runs,
-        @DefaultValue Trainer trainer) {
+        @DefaultValue Trainer trainer,
+        @DefaultValue Launch launch,
+        @DefaultValue Inference inference) {
 
     /** @param maxConcurrent how many trainer processes may run at once */
     public record Runs(@DefaultValue("1") int maxConcurrent) {}
@@ -30,6 +33,25 @@ public record SeqplayProperties(
             @DefaultValue("2048") int offHeapMb,
             @DefaultValue("1") int ompThreads,
             @DefaultValue("") String javaCommand) {}
+
+    /**
+     * @param fastStart start child JVMs (trainers, the inference worker) from an unpacked copy of
+     *     the jar with a class-data archive (kept under {@code <data-dir>/cache}); off: {@code -jar}
+     */
+    public record Launch(@DefaultValue("true") boolean fastStart) {}
+
+    /**
+     * The inference worker: a child process that answers predictions, so that the server never
+     * loads the native libraries. It starts on the first prediction and stops when unused.
+     *
+     * @param timeout the longest one prediction may take; the worker is then restarted
+     * @param idleTimeout how long an unused worker stays
+     */
+    public record Inference(
+            @DefaultValue("512") int heapMb,
+            @DefaultValue("1024") int offHeapMb,
+            @DefaultValue("30s") Duration timeout,
+            @DefaultValue("10m") Duration idleTimeout) {}
 
     public Path runsDir() {
         return dataDir.resolve("runs");

@@ -1,9 +1,8 @@
 package com.seqplay.run.service;
 
-import com.seqplay.SeqplayApplication;
 import com.seqplay.config.SeqplayProperties;
+import com.seqplay.run.launch.ChildJvm;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.springframework.boot.system.ApplicationHome;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,43 +22,29 @@ import org.springframework.stereotype.Component;
 public class LocalProcessLauncher implements TrainerLauncher {
     public static final String LOG_FILE = "trainer.log";
     private final SeqplayProperties.Trainer limits;
+    private final ChildJvm jvm;
 
-    LocalProcessLauncher(SeqplayProperties properties) {
+    LocalProcessLauncher(SeqplayProperties properties, ChildJvm jvm) {
         this.limits = properties.trainer();
+        this.jvm = jvm;
     }
 
     @Override
     public RunningTrainer start(long runId, Path specFile, Path runDir, Optional<Path> datasetFile) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(javaCommand());
-        command.add("-Xmx" + limits.heapMb() + "m");
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeapMb() + "M");
-        command.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (limits.heapMb() + limits.offHeapMb()) + "M");
-        command.add("-Dseqplay.run=" + runId);
-        command.addAll(entryPoint());
-        command.addAll(List.of("train", specFile.toString(), "--run-dir", runDir.toString(), "--events", "--watch-parent"));
-        datasetFile.ifPresent(f -> command.addAll(List.of("--dataset-file", f.toString())));
-        var builder = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve(LOG_FILE).toFile()));
-        builder.environment().put("OMP_NUM_THREADS", Integer.toString(limits.ompThreads()));
-        return new LocalTrainer(builder.start());
-    }
-
-    private String javaCommand() {
-        if (!limits.javaCommand().isBlank()) {
-            return limits.javaCommand();
-        }
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** The packaged jar when we run from one; the class path otherwise (development, tests). */
-    private static List<String> entryPoint() {
-        File source = new ApplicationHome(SeqplayApplication.class).getSource();
-        if (source != null && source.isFile() && source.getName().endsWith(".jar")) {
-            return List.of("-jar", source.getAbsolutePath());
-        }
-        return List.of("-cp", System.getProperty("java.class.path"), SeqplayApplication.class.getName());
+        List<String> options = List.of(
+                "-Xmx" + limits.heapMb() + "m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeapMb() + "M",
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (limits.heapMb() + limits.offHeapMb()) + "M",
+                "-Dseqplay.run=" + runId);
+        List<String> args = new ArrayList<>(
+                List.of(specFile.toString(), "--run-dir", runDir.toString(), "--events", "--watch-parent"));
+        datasetFile.ifPresent(f -> args.addAll(List.of("--dataset-file", f.toString())));
+        Process process = jvm.start(ChildJvm.Role.TRAINER, options, args, builder -> {
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve(LOG_FILE).toFile()));
+            builder.environment().put("OMP_NUM_THREADS", Integer.toString(limits.ompThreads()));
+        });
+        return new LocalTrainer(process);
     }
 
     private static final class LocalTrainer implements RunningTrainer {

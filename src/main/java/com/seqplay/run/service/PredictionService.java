@@ -4,53 +4,45 @@ import com.seqplay.config.SeqplayProperties;
 import com.seqplay.engine.inference.PredictRequest;
 import com.seqplay.engine.inference.Prediction;
 import com.seqplay.engine.inference.PredictionException;
-import com.seqplay.engine.inference.Predictor;
+import com.seqplay.inference.WorkerProtocol;
 import com.seqplay.run.domain.Run;
-import java.io.IOException;
+import com.seqplay.run.inference.InferenceSupervisor;
+import com.seqplay.run.inference.InferenceUnavailableException;
+import com.seqplay.run.inference.PredictionLimits;
 import java.nio.file.Path;
-import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Service;
 
 /**
- * Tries trained models: inference runs in the server on the saved checkpoint (small models
- * answer in milliseconds); a semaphore keeps a burst of requests from starving the server.
+ * Tries trained models. The answer comes from the inference worker, a child process: the server
+ * itself never loads the native libraries or a model (they would double its memory, and a native
+ * crash or a runaway prediction would take the server with them).
  */
 @Service
 public class PredictionService {
-    private static final int CONCURRENT = 2;
     private final RunService runs;
     private final SeqplayProperties properties;
-    private final Predictor predictor = new Predictor();
-    private final Semaphore slots = new Semaphore(CONCURRENT);
+    private final InferenceSupervisor inference;
 
-    PredictionService(RunService runs, SeqplayProperties properties) {
+    PredictionService(RunService runs, SeqplayProperties properties, InferenceSupervisor inference) {
         this.runs = runs;
         this.properties = properties;
+        this.inference = inference;
     }
 
     /**
      * @throws RunNotFoundException if there is no such run
+     * @throws com.seqplay.spec.InvalidSpecException naming the field if an input is too large
      * @throws ModelNotReadyException if it has saved no model
      * @throws PredictionException if the request does not suit the model
+     * @throws InferenceUnavailableException if no answer came in time
      */
     public Prediction predict(long id, PredictRequest request) {
         Run run = runs.get(id);
+        PredictionLimits.check(request);
         Path dir = properties.runsDir().resolve(Long.toString(id));
-        if (!Predictor.hasModel(dir)) {
+        if (!WorkerProtocol.hasModel(dir)) {
             throw new ModelNotReadyException(id);
         }
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PredictionException("interrupted");
-        }
-        try {
-            return predictor.predict(run.spec(), dir, request);
-        } catch (IOException e) {
-            throw new PredictionException("The saved model cannot be read: " + e.getMessage());
-        } finally {
-            slots.release();
-        }
+        return inference.predict(run.spec(), dir.toAbsolutePath(), request);
     }
 }

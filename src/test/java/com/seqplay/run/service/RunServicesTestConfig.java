@@ -39,7 +39,9 @@ class RunServicesTestConfig {
     @Bean
     SeqplayProperties properties(TempDataDir dir) {
         return new SeqplayProperties(dir.path(), "local", new SeqplayProperties.Runs(MAX_CONCURRENT),
-                new SeqplayProperties.Trainer(1024, 2048, 1, ""));
+                new SeqplayProperties.Trainer(1024, 2048, 1, ""), new SeqplayProperties.Launch(false),
+                new SeqplayProperties.Inference(512, 1024, java.time.Duration.ofSeconds(30),
+                        java.time.Duration.ofMinutes(10)));
     }
 
     /** The application's URL settings (immediate writes), on the temporary folder. */
