@@ -2,6 +2,7 @@ package com.seqplay.cli;
 
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.sample.SampleText;
 import java.io.PrintStream;
 
 /** Shows a run's events to a person at a terminal: one line per epoch metric, sparse loss lines. */
@@ -16,21 +17,25 @@ final class ConsoleSink implements EventSink {
     }
 
     @Override
-    public void emit(TrainerEvent e) {
-        switch (e.type()) {
-            case STARTED -> out.printf("Training on %s (%s)%n", e.backend(), e.device());
-            case PROGRESS -> totalSteps = e.totalSteps();
-            case METRIC -> {
-                if (!PER_ITERATION.contains(e.name()) || e.step() % LOSS_EVERY == 0) {
-                    out.printf("epoch %d  step %d/%d  %s %.4f%n", e.epoch(), e.step(), totalSteps, e.name(), e.value());
-                }
+    public void emit(TrainerEvent event) {
+        if (event instanceof TrainerEvent.Started e) {
+            out.printf("Training on %s (%s)%n", e.backend(), e.device());
+        } else if (event instanceof TrainerEvent.Progress e) {
+            totalSteps = e.totalSteps();
+        } else if (event instanceof TrainerEvent.Metric e) {
+            if (!PER_ITERATION.contains(e.name()) || e.step() % LOSS_EVERY == 0) {
+                out.printf("epoch %d  step %d/%d  %s %.4f%n", e.epoch(), e.step(), totalSteps, e.name(), e.value());
             }
-            case SAMPLE -> out.printf("epoch %d sample: %s%n", e.epoch(), e.text());
-            case CHECKPOINT -> out.printf("checkpoint: %s%n", e.text());
-            case RESULT -> out.printf("%s: %s%n  metrics %s%n  baselines %s%n", e.status(), e.text(), e.metrics(),
-                    e.baselines());
-            case ERROR -> out.printf("FAILED: %s%n", e.text());
-            case LOG -> out.println(e.text());
+        } else if (event instanceof TrainerEvent.Sample e) {
+            out.printf("epoch %d %s sample: %s%n", e.epoch(), e.kind(), SampleText.of(e.payload()));
+        } else if (event instanceof TrainerEvent.Checkpoint e) {
+            out.printf("checkpoint after epoch %d: %s%n", e.epoch(), e.path());
+        } else if (event instanceof TrainerEvent.Result e) {
+            out.printf("%s: %s%n  metrics %s%n  baselines %s%n", e.status(), e.message(), e.metrics(), e.baselines());
+        } else if (event instanceof TrainerEvent.Error e) {
+            out.printf("FAILED: %s%n", e.message());
+        } else if (event instanceof TrainerEvent.Log e) {
+            out.println(e.message());
         }
         out.flush();
     }

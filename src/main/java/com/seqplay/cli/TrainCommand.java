@@ -67,13 +67,13 @@ final class TrainCommand implements Callable<Integer> {
             return 0;
         } catch (Throwable e) {
             e.printStackTrace();
-            sink.emit(TrainerEvent.error(describe(e)));
+            sink.emit(new TrainerEvent.Error(describe(e)));
             return 1;
         }
     }
 
     private static int refuse(EventSink sink, String message) {
-        sink.emit(TrainerEvent.error(message));
+        sink.emit(new TrainerEvent.Error(message));
         return 2;
     }
 

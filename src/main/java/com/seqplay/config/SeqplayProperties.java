@@ -1,5 +1,6 @@
 package com.seqplay.config;
 
+
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -39,7 +39,7 @@ public final class Trainer {
         Files.createDirectories(runDir);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Backend backend = Backend.current();
-        sink.emit(TrainerEvent.started(backend.name(), backend.device()));
+        sink.emit(new TrainerEvent.Started(backend.name(), backend.device()));
         Nd4j.getRandom().setSeed(spec.seed());
         TaskTrainer task = TaskEngines.trainer(spec.task());
         List<TrainingListener> extra = new ArrayList<>();
@@ -49,11 +49,8 @@ public final class Trainer {
         if (!spec.dataset().startsWith("builtin:") && datasetFile.isEmpty()) {
             throw new IllegalArgumentException("dataset " + spec.dataset() + " is an upload: give its file with --dataset-file");
         }
-        try {
-            task.train(new TrainingContext(spec, runDir, sink, new TrainingClock(spec.maxWallSeconds()), extra,
-                    datasetFile));
-        } catch (DivergedException e) {
-            sink.emit(TrainerEvent.result("DIVERGED", null, null, e.getMessage()));
-        }
+        // the task's EpochLoop emits the result, DIVERGED included
+        task.train(new TrainingContext(spec, runDir, sink, new TrainingClock(spec.maxWallSeconds()), extra,
+                datasetFile));
     }
 }

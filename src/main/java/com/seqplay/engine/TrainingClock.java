@@ -1,19 +1,35 @@
 package com.seqplay.engine;
 
+import java.util.function.LongSupplier;
+
 /** Wall-time budget of a run: training stops cleanly, keeping what it learned, once it is spent. */
 public final class TrainingClock {
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long startNanos;
+    private final int limitSeconds;
     private final long limitNanos;
 
     public TrainingClock(int maxWallSeconds) {
+        this(maxWallSeconds, System::nanoTime);
+    }
+
+    /** @param nanoTime the time source, in nanoseconds (tests pass one they move by hand) */
+    public TrainingClock(int maxWallSeconds, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.startNanos = nanoTime.getAsLong();
+        this.limitSeconds = maxWallSeconds;
         this.limitNanos = maxWallSeconds * 1_000_000_000L;
     }
 
+    public int limitSeconds() {
+        return limitSeconds;
+    }
+
     public boolean expired() {
-        return System.nanoTime() - startNanos > limitNanos;
+        return nanoTime.getAsLong() - startNanos > limitNanos;
     }
 
     public double elapsedSeconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return (nanoTime.getAsLong() - startNanos) / 1e9;
     }
 }

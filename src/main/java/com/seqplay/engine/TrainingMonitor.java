@@ -12,7 +12,7 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
  * progress after every iteration; applies global-norm clipping; and stops a run whose loss is no
  * longer a finite number (it would only produce NaN from then on). Every task trains with it.
  */
-public final class TrainingMonitor extends BaseTrainingListener {
+public final class TrainingMonitor extends BaseTrainingListener implements StepCounter {
     private final EventSink sink;
     private final long totalSteps;
     private final int stepsPerSequence;
@@ -31,10 +31,12 @@ public final class TrainingMonitor extends BaseTrainingListener {
         this.stepsPerSequence = stepsPerSequence;
     }
 
+    @Override
     public void startEpoch(int epoch) {
         this.epoch = epoch;
     }
 
+    @Override
     public long step() {
         return step;
     }
@@ -51,9 +53,9 @@ public final class TrainingMonitor extends BaseTrainingListener {
         if (!Double.isFinite(loss)) {
             throw new DivergedException(step, loss);
         }
-        sink.emit(TrainerEvent.metric("train_loss", step, epoch, loss));
-        sink.emit(TrainerEvent.metric("grad_norm", step, epoch, clipping.lastNorm()));
-        sink.emit(TrainerEvent.metric("clipped", step, epoch, clipping.lastClipped() ? 1 : 0));
-        sink.emit(TrainerEvent.progress(step, totalSteps, epoch));
+        sink.emit(new TrainerEvent.Metric("train_loss", step, epoch, loss));
+        sink.emit(new TrainerEvent.Metric("grad_norm", step, epoch, clipping.lastNorm()));
+        sink.emit(new TrainerEvent.Metric("clipped", step, epoch, clipping.lastClipped() ? 1 : 0));
+        sink.emit(new TrainerEvent.Progress(step, totalSteps, epoch));
     }
 }

@@ -24,7 +24,7 @@ public final class EventCodec {
         }
     }
 
-    /** The event on this line, or empty if the line is not an event (ordinary output). */
+    /** The event on this line, or empty if the line is not an event (ordinary output, or an unknown type). */
     public static Optional<TrainerEvent> decode(String line) {
         if (!line.startsWith(PREFIX)) {
             return Optional.empty();

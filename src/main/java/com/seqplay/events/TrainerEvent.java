@@ -1,62 +1,89 @@
 package com.seqplay.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.seqplay.events.sample.SampleCodec;
+import com.seqplay.events.sample.SamplePayload;
 import java.util.Map;
 
 /**
- * One thing a trainer reports to whoever started it: a metric point, a sample, progress, a
- * checkpoint, the final result or an error. Events travel as JSON lines ({@link EventCodec}), so the
- * trainer makes no assumption about running on the server's machine.
+ * One thing a trainer reports to whoever started it. Events travel as JSON lines
+ * ({@link EventCodec}), so the trainer makes no assumption about running on the server's machine.
+ *
+ * <p>On the wire each event is a flat object whose {@code type} names the record; the property
+ * names are those of the single event record that came before these types (a free-text field is
+ * {@code text}, a sample's kind is {@code name}), so event lines written by an older trainer
+ * still read.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = TrainerEvent.Started.class, name = "STARTED"),
+    @JsonSubTypes.Type(value = TrainerEvent.Metric.class, name = "METRIC"),
+    @JsonSubTypes.Type(value = TrainerEvent.Sample.class, name = "SAMPLE"),
+    @JsonSubTypes.Type(value = TrainerEvent.Progress.class, name = "PROGRESS"),
+    @JsonSubTypes.Type(value = TrainerEvent.Checkpoint.class, name = "CHECKPOINT"),
+    @JsonSubTypes.Type(value = TrainerEvent.Result.class, name = "RESULT"),
+    @JsonSubTypes.Type(value = TrainerEvent.Error.class, name = "ERROR"),
+    @JsonSubTypes.Type(value = TrainerEvent.Log.class, name = "LOG")
+})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrainerEvent(
-        Type type,
-        String name,
-        Long step,
-        Integer epoch,
-        Double value,
-        String text,
-        Long totalSteps,
-        String status,
-        Map<String, Double> metrics,
-        Map<String, Double> baselines,
-        String backend,
-        String device) {
+public sealed interface TrainerEvent {
 
-    public enum Type { STARTED, METRIC, SAMPLE, PROGRESS, CHECKPOINT, RESULT, ERROR, LOG }
+    /** The trainer is up; it trains on {@code backend} (CPU or CUDA) and this device. */
+    record Started(String backend, String device) implements TrainerEvent {}
 
-    public static TrainerEvent started(String backend, String device) {
-        return new TrainerEvent(Type.STARTED, null, null, null, null, null, null, null, null, null, backend, device);
+    /** One point of a metric's series: a per-iteration value or a per-epoch evaluation. */
+    record Metric(String name, long step, int epoch, double value) implements TrainerEvent {}
+
+    /** What the model produces after an epoch (epoch 0: before training). */
+    record Sample(int epoch, @JsonIgnore SamplePayload payload) implements TrainerEvent {
+        @JsonCreator
+        static Sample fromWire(@JsonProperty("name") String kind, @JsonProperty("epoch") int epoch,
+                @JsonProperty("text") String content) {
+            return new Sample(epoch, SampleCodec.decode(kind, content));
+        }
+
+        /** The kind's id, stored beside the content. */
+        @JsonProperty("name")
+        public String kind() {
+            return payload.kind();
+        }
+
+        /** The payload as stored: JSON for every known kind. */
+        @JsonProperty("text")
+        public String content() {
+            return SampleCodec.encode(payload);
+        }
     }
 
-    public static TrainerEvent metric(String name, long step, int epoch, double value) {
-        return new TrainerEvent(Type.METRIC, name, step, epoch, value, null, null, null, null, null, null, null);
+    record Progress(long step, long totalSteps, int epoch) implements TrainerEvent {}
+
+    /** The model file now holds the model after {@code epoch}, the best one so far. */
+    record Checkpoint(@JsonProperty("text") String path, int epoch) implements TrainerEvent {}
+
+    /** The final outcome, with the final metrics and the baselines to compare them with. */
+    record Result(ResultStatus status, Map<String, Double> metrics, Map<String, Double> baselines,
+            @JsonProperty("text") String message) implements TrainerEvent {
+
+        public static Result diverged(String message) {
+            return new Result(ResultStatus.DIVERGED, null, null, message);
+        }
     }
 
-    /** A sample of what the model produces now; {@code name} says which kind (text, translation, forecast). */
-    public static TrainerEvent sample(String kind, int epoch, String text) {
-        return new TrainerEvent(Type.SAMPLE, kind, null, epoch, null, text, null, null, null, null, null, null);
-    }
+    /** The trainer failed; the message says why, for a person. */
+    record Error(@JsonProperty("text") String message) implements TrainerEvent {}
 
-    public static TrainerEvent progress(long step, long totalSteps, int epoch) {
-        return new TrainerEvent(Type.PROGRESS, null, step, epoch, null, null, totalSteps, null, null, null, null, null);
-    }
+    /** A line for the run's log. */
+    record Log(@JsonProperty("text") String message) implements TrainerEvent {}
 
-    public static TrainerEvent checkpoint(String path, int epoch) {
-        return new TrainerEvent(Type.CHECKPOINT, null, null, epoch, null, path, null, null, null, null, null, null);
-    }
-
-    /** The final outcome: {@code SUCCEEDED} or {@code DIVERGED}, with final metrics and baselines. */
-    public static TrainerEvent result(String status, Map<String, Double> metrics, Map<String, Double> baselines,
-            String message) {
-        return new TrainerEvent(Type.RESULT, null, null, null, null, message, null, status, metrics, baselines, null, null);
-    }
-
-    public static TrainerEvent error(String message) {
-        return new TrainerEvent(Type.ERROR, null, null, null, null, message, null, null, null, null, null, null);
-    }
-
-    public static TrainerEvent log(String message) {
-        return new TrainerEvent(Type.LOG, null, null, null, null, message, null, null, null, null, null, null);
+    /** How a run that ran to its end came out; a failure is an {@link Error} event instead. */
+    enum ResultStatus {
+        SUCCEEDED,
+        /** The loss stopped being a finite number. */
+        DIVERGED
     }
 }

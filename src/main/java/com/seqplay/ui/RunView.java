@@ -1,5 +1,8 @@
 package com.seqplay.ui;
 
+import com.seqplay.events.sample.ForecastSample;
+import com.seqplay.events.sample.GradientReachSample;
+import com.seqplay.events.sample.SamplePayload;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
 import com.seqplay.spec.SpecJson;
@@ -215,17 +218,14 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private void addSample(Sample s) {
-        if (s.kind().equals("gradient_reach")) {
+        SamplePayload payload = s.payload();
+        if (payload instanceof GradientReachSample) {
             reachChart.show(s);
-            return;
-        }
-        if (s.kind().equals("forecast")) {
+        } else if (payload instanceof ForecastSample) {
             forecastChart.show(s);
-            return;
+        } else {
+            samples.addComponentAsFirst(new SampleView(s.epoch(), payload));
         }
-        Pre text = new Pre("epoch " + s.epoch() + ": " + s.content());
-        text.getStyle().set("white-space", "pre-wrap").set("margin", "0");
-        samples.addComponentAsFirst(text);
     }
 
     private void refreshLog() {

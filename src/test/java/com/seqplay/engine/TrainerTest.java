@@ -3,6 +3,7 @@ package com.seqplay.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.sample.TextSample;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
@@ -31,19 +32,18 @@ class TrainerTest {
                 {"task":"textgen","epochs":2,"builtinSize":6000,"hiddenSize":24,"layers":1,"sequenceLength":40,
                  "batchSize":16,"sampleLength":30}""");
 
-        assertThat(events.get(0).type()).isEqualTo(TrainerEvent.Type.STARTED);
-        assertThat(events.get(0).backend()).isEqualTo("CPU");
-        assertThat(events).filteredOn(e -> "train_loss".equals(e.name())).isNotEmpty()
+        assertThat(events.get(0)).isInstanceOf(TrainerEvent.Started.class);
+        assertThat(((TrainerEvent.Started) events.get(0)).backend()).isEqualTo("CPU");
+        assertThat(Events.metric(events, "train_loss")).isNotEmpty()
                 .allMatch(e -> Double.isFinite(e.value()) && e.value() > 0);
-        assertThat(events).filteredOn(e -> e.type() == TrainerEvent.Type.SAMPLE && "text".equals(e.name())).hasSize(2)
-                .allMatch(e -> e.text().length() > 30);
-        TrainerEvent result = events.get(events.size() - 1);
-        assertThat(result.type()).isEqualTo(TrainerEvent.Type.RESULT);
-        assertThat(result.status()).isEqualTo("SUCCEEDED");
+        assertThat(Events.payloads(events, TextSample.class)).hasSize(2)
+                .allMatch(e -> e.prompt().length() == 20 && e.continuation().length() >= 30);
+        TrainerEvent.Result result = Events.result(events);
+        assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
         assertThat(result.metrics()).containsKeys("bpc", "perplexity");
         assertThat(result.baselines().get("uniform_bpc")).isGreaterThan(result.baselines().get("unigram_bpc"));
         assertThat(Files.exists(runDir.resolve(Checkpoints.MODEL_FILE))).isTrue();
-        assertThat(events).filteredOn(e -> "gradient_reach".equals(e.name())).extracting(TrainerEvent::epoch)
+        assertThat(Events.samples(events, "gradient_reach")).extracting(TrainerEvent.Sample::epoch)
                 .as("one curve before training and one per epoch").containsExactly(0, 1, 2);
     }
 
@@ -53,8 +53,8 @@ class TrainerTest {
         var events = train("""
                 {"task":"textgen","epochs":1,"builtinSize":3000,"hiddenSize":16,"layers":1,"sequenceLength":40,
                  "batchSize":8,"sampleLength":5,"learningRate":0.0001}""");
-        double first = events.stream().filter(e -> "train_loss".equals(e.name())).findFirst().orElseThrow().value();
-        double uniformNats = events.get(events.size() - 1).baselines().get("uniform_bpc") * Math.log(2);
+        double first = Events.values(events, "train_loss").get(0);
+        double uniformNats = Events.result(events).baselines().get("uniform_bpc") * Math.log(2);
         assertThat(first).isCloseTo(uniformNats, org.assertj.core.data.Offset.offset(0.5));
     }
 
@@ -64,9 +64,9 @@ class TrainerTest {
         var events = train("""
                 {"task":"forecasting","cell":"rnn","optimizer":"sgd","learningRate":10,"clipping":{"mode":"none"},
                  "epochs":2,"builtinSize":1200,"hiddenSize":32}""");
-        TrainerEvent result = events.get(events.size() - 1);
-        assertThat(result.status()).isEqualTo("DIVERGED");
-        assertThat(result.text()).contains("at iteration").contains("clipping");
+        TrainerEvent.Result result = Events.result(events);
+        assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.DIVERGED);
+        assertThat(result.message()).contains("at iteration").contains("clipping");
     }
 
     @Test
@@ -74,11 +74,10 @@ class TrainerTest {
         var events = train("""
                 {"task":"textgen","cell":"rnn","epochs":3,"builtinSize":6000,"hiddenSize":32,"layers":1,
                  "sequenceLength":40,"batchSize":16,"sampleLength":5,"faultInjection":{"mode":"nan","iteration":3}}""");
-        TrainerEvent result = events.get(events.size() - 1);
-        assertThat(result.type()).isEqualTo(TrainerEvent.Type.RESULT);
-        assertThat(result.status()).isEqualTo("DIVERGED");
-        assertThat(result.text()).contains("iteration 4").contains("clipping");
-        assertThat(events).filteredOn(e -> "train_loss".equals(e.name())).hasSize(3);
+        TrainerEvent.Result result = Events.result(events);
+        assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.DIVERGED);
+        assertThat(result.message()).contains("iteration 4").contains("clipping");
+        assertThat(Events.metric(events, "train_loss")).hasSize(3);
     }
 
     @SlowTest
@@ -89,12 +88,12 @@ class TrainerTest {
                 {"task":"textgen","cell":"%s","epochs":3,"builtinSize":6000,"hiddenSize":32,"layers":1,
                  "sequenceLength":40,"batchSize":16,"sampleLength":5,"weightInit":"%s"}""".formatted(cell,
                 cell.equals("gru") ? "lecun" : "xavier"));
-        var losses = events.stream().filter(e -> "train_loss".equals(e.name())).map(TrainerEvent::value).toList();
+        var losses = Events.values(events, "train_loss");
         double firstFew = losses.subList(0, 3).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double lastFew = losses.subList(losses.size() - 3, losses.size()).stream().mapToDouble(Double::doubleValue)
                 .average().orElseThrow();
         assertThat(lastFew).as(cell + " loss falls").isLessThan(firstFew * 0.85);
-        assertThat(events).filteredOn(e -> "grad_norm".equals(e.name())).hasSameSizeAs(losses)
+        assertThat(Events.metric(events, "grad_norm")).hasSameSizeAs(losses)
                 .allMatch(e -> e.value() > 0 && Double.isFinite(e.value()));
     }
 
@@ -106,10 +105,10 @@ class TrainerTest {
                 {"task":"textgen","cell":"lstm","epochs":1,"builtinSize":3000,"hiddenSize":16,"layers":2,
                  "sequenceLength":40,"batchSize":16,"sampleLength":5,"clipping":{"mode":"%s","threshold":0.0001}}"""
                 .formatted(mode));
-        var clipped = events.stream().filter(e -> "clipped".equals(e.name())).map(TrainerEvent::value).toList();
+        var clipped = Events.values(events, "clipped");
         assertThat(clipped).isNotEmpty().allMatch(c -> c == (mode.equals("none") ? 0.0 : 1.0));
-        assertThat(events).filteredOn(e -> "train_loss".equals(e.name())).allMatch(e -> Double.isFinite(e.value()));
-        assertThat(events.get(events.size() - 1).status()).isEqualTo("SUCCEEDED");
+        assertThat(Events.metric(events, "train_loss")).allMatch(e -> Double.isFinite(e.value()));
+        assertThat(Events.result(events).status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
     }
 
     @Test
@@ -117,12 +116,12 @@ class TrainerTest {
         var events = train("""
                 {"task":"textgen","cell":"gru","epochs":1,"builtinSize":4000,"hiddenSize":16,"layers":1,
                  "sequenceLength":40,"batchSize":16,"sampleLength":5,"clipping":{"mode":"global-norm","threshold":0.001}}""");
-        assertThat(events).filteredOn(e -> "grad_norm".equals(e.name())).allMatch(e -> e.value() > 0.001);
-        assertThat(events).filteredOn(e -> "clipped".equals(e.name())).isNotEmpty().allMatch(e -> e.value() == 1.0);
+        assertThat(Events.metric(events, "grad_norm")).allMatch(e -> e.value() > 0.001);
+        assertThat(Events.metric(events, "clipped")).isNotEmpty().allMatch(e -> e.value() == 1.0);
 
         var unclipped = train("""
                 {"task":"textgen","cell":"gru","epochs":1,"builtinSize":4000,"hiddenSize":16,"layers":1,
                  "sequenceLength":40,"batchSize":16,"sampleLength":5,"clipping":{"mode":"none"}}""");
-        assertThat(unclipped).filteredOn(e -> "clipped".equals(e.name())).allMatch(e -> e.value() == 0.0);
+        assertThat(Events.metric(unclipped, "clipped")).allMatch(e -> e.value() == 0.0);
     }
 }

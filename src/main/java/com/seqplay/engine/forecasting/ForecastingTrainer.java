@@ -1,20 +1,20 @@
 package com.seqplay.engine.forecasting;
 
-import com.seqplay.engine.BestEpoch;
 import com.seqplay.dataset.ChronologicalSplit;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.dataset.Series;
 import com.seqplay.dataset.SeriesFileParser;
 import com.seqplay.dataset.builtin.MackeyGlass;
 import com.seqplay.dataset.builtin.SeasonalSeries;
 import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.EpochLoop;
+import com.seqplay.engine.EpochTask;
 import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.sample.ForecastSample;
 import com.seqplay.metrics.Baselines;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.task.forecasting.ForecastingTask;
@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -44,9 +43,8 @@ import org.nd4j.linalg.dataset.DataSet;
  *       units over every validation window, the same measure as {@code train_loss}), and
  *       {@code mae}, {@code rmse}, {@code smape}, {@code mase} on the test tail ({@link TailForecasts})
  *       in the series' own units, and a {@code forecast} sample.</li>
- *   <li>The epoch with the lowest {@code val_loss} is checkpointed and its test scores are the
- *       run's result; with {@code patience > 0} training stops after that many epochs without a
- *       better {@code val_loss}.</li>
+ *   <li>The epoch with the lowest {@code val_loss} gives the run's result: its test scores
+ *       (checkpoint, early stopping and time limit as {@link EpochLoop} rules).</li>
  * </ul>
  */
 public final class ForecastingTrainer implements TaskTrainer {
@@ -54,7 +52,6 @@ public final class ForecastingTrainer implements TaskTrainer {
     public static final int SEASONAL_PERIOD = ForecastingTask.SEASONAL_PERIOD;
     /** Forecasting windows are scored in batches of this size (inference only). */
     private static final int EVAL_BATCH = 512;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void train(TrainingContext ctx) throws Exception {
@@ -75,7 +72,7 @@ public final class ForecastingTrainer implements TaskTrainer {
         DataSet trainData = Windows.examples(values, window, split.trainEnd() - horizon, 1, setup);
         DataSet validationData = Windows.examples(values, split.trainEnd(), split.validationEnd() - horizon, 1, setup);
         int batchesPerEpoch = (trainData.numExamples() + spec.batchSize() - 1) / spec.batchSize();
-        sink.emit(TrainerEvent.log(String.format(
+        sink.emit(new TrainerEvent.Log(String.format(
                 "%s: %d values; training %d (%d windows), validation %d, test tail %d (%d forecasts of %d); "
                         + "period %d%s; normaliser mean %.4g, std %.4g",
                 name, values.length, split.trainLength(), trainData.numExamples(), split.validationLength(),
@@ -90,49 +87,44 @@ public final class ForecastingTrainer implements TaskTrainer {
         net.setListeners(listeners);
         var forecaster = new Forecaster(net, setup);
 
-        var best = new BestEpoch(spec.patience());
-        Map<String, Double> bestMetrics = null;
-        Map<String, Double> baselines = null;
-        for (int epoch = 1; epoch <= spec.epochs() && !ctx.clock().expired(); epoch++) {
-            monitor.startEpoch(epoch);
-            trainData.shuffle(spec.seed() + epoch);
-            for (DataSet batch : trainData.batchBy(spec.batchSize())) {
+        EpochLoop.of(ctx, monitor).run(new EpochTask<DataSet>() {
+            /** The baselines do not depend on the model: scored once, at the first evaluation. */
+            private Map<String, Double> baselines;
+
+            @Override
+            public Iterable<DataSet> batches(int epoch) {
+                trainData.shuffle(spec.seed() + epoch);
+                return trainData.batchBy(spec.batchSize());
+            }
+
+            @Override
+            public void fit(DataSet batch) {
                 net.fit(batch);
-                if (ctx.clock().expired()) {
-                    sink.emit(TrainerEvent.log("Wall-time limit of " + spec.maxWallSeconds() + " s reached"));
-                    break;
+            }
+
+            @Override
+            public Evaluation evaluate(int epoch) {
+                TailForecasts tail = TailForecasts.of(values, split, forecaster);
+                if (baselines == null) {
+                    baselines = tail.baselineScores(training, period);
                 }
+                return new Evaluation(meanSquaredError(net, validationData), tail.modelScores(training, period),
+                        List.of(sample(values, series, tail, setup)));
             }
-            long step = monitor.step();
-            int done = epoch;
-            double valLoss = meanSquaredError(net, validationData);
-            sink.emit(TrainerEvent.metric("val_loss", step, epoch, valLoss));
-            TailForecasts tail = TailForecasts.of(values, split, forecaster);
-            Map<String, Double> scores = tail.modelScores(training, period);
-            scores.forEach((metric, value) -> sink.emit(TrainerEvent.metric(metric, step, done, value)));
-            sink.emit(TrainerEvent.sample("forecast", epoch, sampleJson(values, series, tail, setup)));
-            if (baselines == null) {
-                baselines = tail.baselineScores(training, period);
+
+            @Override
+            public void saveModel(Path file) throws IOException {
+                Checkpoints.write(net, file);
             }
-            if (best.offer(epoch, valLoss)) {
-                bestMetrics = new LinkedHashMap<>(scores);
-                Checkpoints.save(net, ctx.runDir(), epoch, sink);
-            } else if (best.shouldStop(epoch)) {
-                sink.emit(TrainerEvent.log("Early stop after epoch " + epoch + ": no better val_loss for "
-                        + spec.patience() + " epochs; keeping epoch " + best.epoch()));
-                break;
+
+            @Override
+            public FinalScores finish(BestEvaluation best) {
+                Map<String, Double> scores = best.evaluation().metrics();
+                return new FinalScores(scores, baselines, String.format(
+                        "Test MASE %.3f at epoch %d (seasonal naive %.3f, naive %.3f; period %d)", scores.get("mase"),
+                        best.epoch(), baselines.get("seasonal_naive_mase"), baselines.get("naive_mase"), period));
             }
-        }
-        if (bestMetrics == null) {
-            throw new IllegalStateException("no epoch finished with a finite val_loss within the wall-time limit of "
-                    + spec.maxWallSeconds() + " s");
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("val_loss", best.loss());
-        metrics.putAll(bestMetrics);
-        sink.emit(TrainerEvent.result("SUCCEEDED", metrics, baselines, String.format(
-                "Test MASE %.3f at epoch %d (seasonal naive %.3f, naive %.3f; period %d)", metrics.get("mase"),
-                best.epoch(), baselines.get("seasonal_naive_mase"), baselines.get("naive_mase"), period)));
+        });
     }
 
     static Series load(RunSpec spec, TrainingContext ctx) throws IOException {
@@ -173,25 +165,14 @@ public final class ForecastingTrainer implements TaskTrainer {
     }
 
     /**
-     * The first test window for the UI to draw: the window the model read ({@code history}), then
-     * {@code actual} beside the model's {@code forecast} and both baselines, all of length
-     * {@code horizon}; {@code origin} is the index of the first forecast point in the series,
-     * {@code dates} (when the series has them) cover history and actual.
+     * The first test window for the UI to draw: the window the model read, then the actual values
+     * beside the model's forecast and both baselines, with the dates when the series has them.
      */
-    static String sampleJson(double[] values, Series series, TailForecasts tail, ForecastSetup setup)
-            throws JsonProcessingException {
+    static ForecastSample sample(double[] values, Series series, TailForecasts tail, ForecastSetup setup) {
         int origin = tail.origins()[0];
-        Map<String, Object> sample = new LinkedHashMap<>();
-        sample.put("origin", origin);
-        sample.put("period", setup.period());
-        sample.put("history", Arrays.copyOfRange(values, origin - setup.window(), origin));
-        sample.put("actual", tail.first(tail.actual()));
-        sample.put("forecast", tail.first(tail.forecast()));
-        sample.put("naive", tail.first(tail.naive()));
-        sample.put("seasonalNaive", tail.first(tail.seasonalNaive()));
-        if (series.dates() != null) {
-            sample.put("dates", series.dates().subList(origin - setup.window(), origin + setup.horizon()));
-        }
-        return JSON.writeValueAsString(sample);
+        return new ForecastSample(origin, setup.period(), Arrays.copyOfRange(values, origin - setup.window(), origin),
+                tail.first(tail.actual()), tail.first(tail.forecast()), tail.first(tail.naive()),
+                tail.first(tail.seasonalNaive()),
+                series.dates() == null ? null : series.dates().subList(origin - setup.window(), origin + setup.horizon()));
     }
 }

@@ -4,20 +4,26 @@ import com.seqplay.dataset.builtin.BuiltinTexts;
 import com.seqplay.dataset.CharVocabulary;
 import com.seqplay.dataset.TextFileParser;
 import java.nio.file.Files;
-import com.seqplay.engine.BestEpoch;
 import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.EpochLoop;
+import com.seqplay.engine.EpochTask;
 import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.sample.GradientReachSample;
+import com.seqplay.events.sample.TextSample;
 import com.seqplay.metrics.LanguageModelMetrics;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.task.textgen.TextgenTask;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -52,7 +58,7 @@ public final class TextGenerationTrainer implements TaskTrainer {
         Map<String, Double> baselines = new LinkedHashMap<>();
         baselines.put("uniform_bpc", LanguageModelMetrics.uniformBpc(vocab.size()));
         baselines.put("unigram_bpc", LanguageModelMetrics.unigramBpc(train, heldOut, vocab.size()));
-        sink.emit(TrainerEvent.log("Vocabulary " + vocab.size() + " characters, " + trainBatches.examples()
+        sink.emit(new TrainerEvent.Log("Vocabulary " + vocab.size() + " characters, " + trainBatches.examples()
                 + " training sequences, baselines " + baselines));
 
         MultiLayerNetwork net = NetworkBuilder.sequenceClassifier(spec, vocab.size(), vocab.size());
@@ -68,52 +74,57 @@ public final class TextGenerationTrainer implements TaskTrainer {
         List<DataSet> heldOutData = heldOutBatches.inOrder();
         DataSet reachBatch = heldOutData.get(0);
         // Before any training: how far an untrained cell lets the gradient reach.
-        sink.emit(TrainerEvent.sample("gradient_reach", 0, reachJson(GradientReach.measure(net, reachBatch))));
-        var best = new BestEpoch(spec.patience());
-        // The first epoch always ends with an evaluation, even past the time limit: a result needs one.
-        for (int epoch = 1; epoch <= spec.epochs() && (epoch == 1 || !ctx.clock().expired()); epoch++) {
-            monitor.startEpoch(epoch);
-            for (DataSet batch : trainBatches.epoch(random)) {
+        sink.emit(new TrainerEvent.Sample(0, reach(net, reachBatch)));
+        EpochLoop.of(ctx, monitor).run(new EpochTask<DataSet>() {
+            @Override
+            public Iterable<DataSet> batches(int epoch) {
+                return trainBatches.epoch(random);
+            }
+
+            @Override
+            public void fit(DataSet batch) {
                 net.fit(batch);
-                if (ctx.clock().expired()) {
-                    sink.emit(TrainerEvent.log("Wall-time limit of " + spec.maxWallSeconds() + " s reached"));
-                    break;
-                }
             }
-            double lastNats = HeldOutLoss.natsPerChar(net, heldOutData);
-            long step = monitor.step();
-            sink.emit(TrainerEvent.metric("val_loss", step, epoch, lastNats));
-            sink.emit(TrainerEvent.metric("bpc", step, epoch, LanguageModelMetrics.bitsPerCharacter(lastNats)));
-            sink.emit(TrainerEvent.metric("perplexity", step, epoch, LanguageModelMetrics.perplexity(lastNats)));
-            sink.emit(TrainerEvent.sample("gradient_reach", epoch, reachJson(GradientReach.measure(net, reachBatch))));
-            String sample = sampler.sample(prompt, spec.textgen().sampleLength(), spec.textgen().temperature(), spec.textgen().topK(), random);
-            sink.emit(TrainerEvent.sample("text", epoch, prompt + "|" + sample));
-            if (best.offer(epoch, lastNats)) {
-                Checkpoints.save(net, ctx.runDir(), epoch, sink);
+
+            @Override
+            public Evaluation evaluate(int epoch) {
+                double nats = HeldOutLoss.natsPerChar(net, heldOutData);
+                String continuation = sampler.sample(prompt, spec.textgen().sampleLength(), spec.textgen().temperature(),
+                        spec.textgen().topK(), random);
+                return new Evaluation(nats, perCharacter(nats),
+                        List.of(reach(net, reachBatch), new TextSample(prompt, continuation)));
             }
-            if (best.shouldStop(epoch)) {
-                sink.emit(TrainerEvent.log("Early stopping: no better held-out loss for " + spec.patience()
-                        + " epochs; keeping epoch " + best.epoch()));
-                break;
+
+            @Override
+            public void saveModel(Path file) throws IOException {
+                Checkpoints.write(net, file);
             }
-        }
-        double bestNats = best.loss();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("val_loss", bestNats);
-        metrics.put("bpc", LanguageModelMetrics.bitsPerCharacter(bestNats));
-        metrics.put("perplexity", LanguageModelMetrics.perplexity(bestNats));
-        sink.emit(TrainerEvent.result("SUCCEEDED", metrics, baselines,
-                String.format("Held-out %.3f bits per character (unigram baseline %.3f)",
-                        LanguageModelMetrics.bitsPerCharacter(bestNats), baselines.get("unigram_bpc"))));
+
+            @Override
+            public FinalScores finish(BestEvaluation best) {
+                return new FinalScores(best.evaluation().metrics(), baselines, String.format(
+                        "Held-out %.3f bits per character (unigram baseline %.3f)",
+                        best.evaluation().metrics().get("bpc"), baselines.get("unigram_bpc")));
+            }
+        });
     }
 
-    /** The gradient reach curve as JSON: {"relativeNorm":[1.0, ...]}, index = distance in steps. */
-    private static String reachJson(double[] byDistance) {
-        var sb = new StringBuilder("{\"relativeNorm\":[");
+    /** Bits per character and perplexity of a held-out loss in nats per character. */
+    private static Map<String, Double> perCharacter(double nats) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("bpc", LanguageModelMetrics.bitsPerCharacter(nats));
+        metrics.put("perplexity", LanguageModelMetrics.perplexity(nats));
+        return metrics;
+    }
+
+    /** The gradient reach curve to 6 significant digits; a distance whose norm is not a finite number reads 0. */
+    private static GradientReachSample reach(MultiLayerNetwork net, DataSet batch) {
+        double[] byDistance = GradientReach.measure(net, batch);
+        double[] norms = new double[byDistance.length];
         for (int d = 0; d < byDistance.length; d++) {
-            sb.append(d == 0 ? "" : ",").append(Double.isFinite(byDistance[d]) ? String.format(java.util.Locale.ROOT,
-                    "%.6g", byDistance[d]) : "0");
+            norms[d] = Double.isFinite(byDistance[d])
+                    ? Double.parseDouble(String.format(Locale.ROOT, "%.6g", byDistance[d])) : 0;
         }
-        return sb.append("]}").toString();
+        return new GradientReachSample(norms);
     }
 }

@@ -1,19 +1,23 @@
 package com.seqplay.engine.translation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.dataset.SentencePair;
-import com.seqplay.engine.BestEpoch;
 import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.EpochLoop;
+import com.seqplay.engine.EpochTask;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.sample.AttentionSample;
+import com.seqplay.events.sample.SamplePayload;
+import com.seqplay.events.sample.TranslationSample;
 import com.seqplay.metrics.Baselines;
 import com.seqplay.metrics.Bleu;
 import com.seqplay.metrics.ExactMatch;
 import com.seqplay.spec.RunSpec;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,9 +33,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@link DataSplit}); the vocabularies come from the training pairs only. After every epoch the
  * validation pairs give {@code val_loss} (nats per target token), {@code bleu} and {@code exact_match},
  * a few sample translations and, with attention, the attention matrix of the first one. The epoch
- * with the lowest validation loss is checkpointed, ends the run early after {@code patience} epochs
- * without improvement (when patience is above 0), and is the one scored on the test pairs at the end,
- * beside the baseline that copies the source.
+ * with the lowest validation loss ({@link EpochLoop}: checkpoint, early stopping, time limit) is the
+ * one scored on the test pairs at the end, beside the baseline that copies the source.
  *
  * <p>BLEU (corpus BLEU, in [0, 1] like exact match) is computed over the model's tokens: with
  * {@code char} tokens it is BLEU over characters (spaces included), which suits short outputs such as
@@ -39,7 +42,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class TranslationTrainer implements TaskTrainer {
     static final int SAMPLES_PER_EPOCH = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void train(TrainingContext ctx) throws Exception {
@@ -63,7 +65,7 @@ public final class TranslationTrainer implements TaskTrainer {
         ModelFiles.save(model, ctx.runDir());
 
         Map<String, Double> baselines = copyBaselines(split.test(), tokenization);
-        sink.emit(TrainerEvent.log(String.format(
+        sink.emit(new TrainerEvent.Log(String.format(
                 "%d training, %d validation, %d test pairs; %s tokens, vocabularies %d (source) and %d (target) "
                         + "with 4 special tokens; %.1f%% of validation source tokens unknown; %d parameters; "
                         + "copy baselines %s",
@@ -81,55 +83,61 @@ public final class TranslationTrainer implements TaskTrainer {
 
         Random random = new Random(spec.seed());
         List<EncodedPair> order = new ArrayList<>(train);
-        var best = new BestEpoch(spec.patience());
-        INDArray bestParams = null;
-        for (int epoch = 1; epoch <= spec.epochs() && !ctx.clock().expired(); epoch++) {
-            monitor.startEpoch(epoch);
-            Collections.shuffle(order, random);
-            for (int from = 0; from < order.size(); from += spec.batchSize()) {
-                graph.fit(SequenceArrays.batch(order.subList(from, Math.min(order.size(), from + spec.batchSize())),
-                        sourceVocabulary.size(), targetVocabulary.size()));
-                if (ctx.clock().expired()) {
-                    sink.emit(TrainerEvent.log("Wall-time limit of " + spec.maxWallSeconds() + " s reached"));
-                    break;
+        EpochLoop.of(ctx, monitor).run(new EpochTask<List<EncodedPair>>() {
+            private INDArray bestParams;
+
+            @Override
+            public Iterable<List<EncodedPair>> batches(int epoch) {
+                Collections.shuffle(order, random);
+                List<List<EncodedPair>> batches = new ArrayList<>();
+                for (int from = 0; from < order.size(); from += spec.batchSize()) {
+                    batches.add(order.subList(from, Math.min(order.size(), from + spec.batchSize())));
                 }
+                return batches;
             }
-            double loss = model.meanLoss(validation, spec.batchSize());
-            Evaluation eval = evaluate(model, validation, spec.translation().beamWidth());
-            long step = monitor.step();
-            sink.emit(TrainerEvent.metric("val_loss", step, epoch, loss));
-            sink.emit(TrainerEvent.metric("bleu", step, epoch, eval.bleu()));
-            sink.emit(TrainerEvent.metric("exact_match", step, epoch, eval.exactMatch()));
-            sink.emit(TrainerEvent.sample("translation", epoch, samples(validation, eval)));
-            if (model.attention) {
-                sink.emit(TrainerEvent.sample("attention", epoch, attentionSample(model, validation.get(0), eval)));
+
+            @Override
+            public void fit(List<EncodedPair> batch) {
+                graph.fit(SequenceArrays.batch(batch, sourceVocabulary.size(), targetVocabulary.size()));
             }
-            if (best.offer(epoch, loss)) {
+
+            @Override
+            public Evaluation evaluate(int epoch) throws Exception {
+                double loss = model.meanLoss(validation, spec.batchSize());
+                Decoded eval = decode(model, validation,
+                        spec.translation().beamWidth());
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                metrics.put("bleu", eval.bleu());
+                metrics.put("exact_match", eval.exactMatch());
+                List<SamplePayload> samples = new ArrayList<>();
+                samples.add(samples(validation, eval));
+                if (model.attention) {
+                    samples.add(attentionSample(model, validation.get(0), eval));
+                }
+                return new Evaluation(loss, metrics, samples);
+            }
+
+            /** Also keeps the best parameters, which the final scoring on the test pairs uses. */
+            @Override
+            public void saveModel(Path file) throws IOException {
                 bestParams = graph.params().dup();
-                Checkpoints.save(graph, ctx.runDir(), epoch, sink);
+                Checkpoints.write(graph, file);
             }
-            if (best.shouldStop(epoch)) {
-                sink.emit(TrainerEvent.log("Early stop after epoch " + epoch + ": no better validation loss for "
-                        + spec.patience() + " epochs; keeping epoch " + best.epoch()));
-                break;
+
+            @Override
+            public FinalScores finish(BestEvaluation best) {
+                graph.setParams(bestParams);
+                Decoded onTest = decode(model, test,
+                        spec.translation().beamWidth());
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                metrics.put("bleu", onTest.bleu());
+                metrics.put("exact_match", onTest.exactMatch());
+                return new FinalScores(metrics, baselines, String.format(
+                        "Test pairs: exact match %.1f%%, BLEU %.1f (copying the source: %.1f%%, BLEU %.1f)",
+                        100 * onTest.exactMatch(), 100 * onTest.bleu(), 100 * baselines.get("copy_exact_match"),
+                        100 * baselines.get("copy_bleu")));
             }
-        }
-        double bestLoss = best.loss();
-        if (bestParams != null) {
-            graph.setParams(bestParams);
-        } else { // the time ran out before the first evaluation, or the validation loss was never finite
-            bestLoss = model.meanLoss(validation, spec.batchSize());
-            Checkpoints.save(graph, ctx.runDir(), 0, sink);
-        }
-        Evaluation onTest = evaluate(model, test, spec.translation().beamWidth());
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("val_loss", bestLoss);
-        metrics.put("bleu", onTest.bleu());
-        metrics.put("exact_match", onTest.exactMatch());
-        sink.emit(TrainerEvent.result("SUCCEEDED", metrics, baselines, String.format(
-                "Test pairs: exact match %.1f%%, BLEU %.1f (copying the source: %.1f%%, BLEU %.1f)",
-                100 * onTest.exactMatch(), 100 * onTest.bleu(), 100 * baselines.get("copy_exact_match"),
-                100 * baselines.get("copy_bleu"))));
+        });
     }
 
     static List<EncodedPair> encode(List<SentencePair> pairs, Tokenization tokenization, Vocabulary source,
@@ -143,16 +151,16 @@ public final class TranslationTrainer implements TaskTrainer {
      *
      * @param predictions each output as text
      */
-    record Evaluation(double bleu, double exactMatch, List<String> predictions, List<Hypothesis> hypotheses) {}
+    record Decoded(double bleu, double exactMatch, List<String> predictions, List<Hypothesis> hypotheses) {}
 
-    static Evaluation evaluate(TranslationModel model, List<EncodedPair> pairs, int beamWidth) {
+    static Decoded decode(TranslationModel model, List<EncodedPair> pairs, int beamWidth) {
         List<Hypothesis> hypotheses = model.decode(pairs.stream().map(EncodedPair::source).toList(), beamWidth);
         List<List<String>> candidateTokens = hypotheses.stream().map(h -> model.target.decode(h.tokens())).toList();
         List<List<String>> referenceTokens = pairs.stream()
                 .map(p -> model.tokenization.split(p.text().target())).toList();
         List<String> predictions = candidateTokens.stream().map(model.tokenization::join).toList();
         List<String> references = referenceTokens.stream().map(model.tokenization::join).toList();
-        return new Evaluation(Bleu.corpus(candidateTokens, referenceTokens), ExactMatch.score(predictions, references),
+        return new Decoded(Bleu.corpus(candidateTokens, referenceTokens), ExactMatch.score(predictions, references),
                 predictions, hypotheses);
     }
 
@@ -180,20 +188,18 @@ public final class TranslationTrainer implements TaskTrainer {
         return all == 0 ? 0 : (double) unknown / all;
     }
 
-    /** Lines "source -> prediction (reference)" for the first held-out pairs. */
-    static String samples(List<EncodedPair> pairs, Evaluation eval) {
-        var text = new StringBuilder();
+    /** The first held-out pairs: source, the model's output and the reference. */
+    static TranslationSample samples(List<EncodedPair> pairs, Decoded eval) {
+        List<TranslationSample.Pair> shown = new ArrayList<>();
         for (int i = 0; i < Math.min(SAMPLES_PER_EPOCH, pairs.size()); i++) {
             SentencePair p = pairs.get(i).text();
-            text.append(p.source()).append(" -> ").append(eval.predictions().get(i))
-                    .append(" (").append(p.target()).append(")\n");
+            shown.add(new TranslationSample.Pair(p.source(), eval.predictions().get(i), p.target()));
         }
-        return text.toString().stripTrailing();
+        return new TranslationSample(shown);
     }
 
-    /** JSON: source tokens, output tokens, reference and the weights, one row per output token. */
-    static String attentionSample(TranslationModel model, EncodedPair pair, Evaluation eval)
-            throws JsonProcessingException {
+    /** Source tokens, output tokens, reference and the weights (4 decimals), one row per output token. */
+    static AttentionSample attentionSample(TranslationModel model, EncodedPair pair, Decoded eval) {
         int[] output = eval.hypotheses().get(0).tokens();
         double[][] weights = model.attentionWeights(pair.source(), output);
         double[][] rounded = new double[weights.length][];
@@ -203,11 +209,7 @@ public final class TranslationTrainer implements TaskTrainer {
                 rounded[t][s] = Math.round(weights[t][s] * 10_000) / 10_000.0;
             }
         }
-        Map<String, Object> sample = new LinkedHashMap<>();
-        sample.put("source", model.tokenization.split(pair.text().source()));
-        sample.put("output", model.target.decode(output));
-        sample.put("reference", pair.text().target());
-        sample.put("weights", rounded);
-        return JSON.writeValueAsString(sample);
+        return new AttentionSample(model.tokenization.split(pair.text().source()), model.target.decode(output),
+                pair.text().target(), rounded);
     }
 }

@@ -1,5 +1,7 @@
 package com.seqplay.run.service;
 
+import com.seqplay.run.domain.RunFolder;
+
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.run.launch.ChildJvm;
 import java.io.BufferedReader;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LocalProcessLauncher implements TrainerLauncher {
-    public static final String LOG_FILE = "trainer.log";
+    public static final String LOG_FILE = RunFolder.LOG_FILE;
     private final SeqplayProperties.Trainer limits;
     private final ChildJvm jvm;
 
@@ -41,7 +43,7 @@ public class LocalProcessLauncher implements TrainerLauncher {
                 List.of(specFile.toString(), "--run-dir", runDir.toString(), "--events", "--watch-parent"));
         datasetFile.ifPresent(f -> args.addAll(List.of("--dataset-file", f.toString())));
         Process process = jvm.start(ChildJvm.Role.TRAINER, options, args, builder -> {
-            builder.redirectError(ProcessBuilder.Redirect.appendTo(runDir.resolve(LOG_FILE).toFile()));
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(new RunFolder(runDir).logFile().toFile()));
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(limits.ompThreads()));
         });
         return new LocalTrainer(process);

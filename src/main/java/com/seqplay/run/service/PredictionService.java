@@ -1,5 +1,7 @@
 package com.seqplay.run.service;
 
+import com.seqplay.run.domain.RunFolder;
+
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.engine.inference.PredictRequest;
 import com.seqplay.engine.inference.Prediction;
@@ -39,7 +41,7 @@ public class PredictionService {
     public Prediction predict(long id, PredictRequest request) {
         Run run = runs.get(id);
         PredictionLimits.check(request);
-        Path dir = properties.runsDir().resolve(Long.toString(id));
+        Path dir = RunFolder.of(properties.runsDir(), id).path();
         if (!WorkerProtocol.hasModel(dir)) {
             throw new ModelNotReadyException(id);
         }

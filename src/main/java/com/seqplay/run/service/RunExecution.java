@@ -28,7 +28,7 @@ final class RunExecution implements Runnable {
     private final RunRecorder recorder;
     private volatile boolean cancelRequested;
     private volatile boolean serverStopping;
-    private TrainerEvent result;
+    private TrainerEvent.Result result;
     private String lastError;
     private long lastProgressWrite;
 
@@ -71,14 +71,14 @@ final class RunExecution implements Runnable {
     }
 
     private void follow(BufferedReader out) throws IOException {
-        List<TrainerEvent> pending = new ArrayList<>();
+        List<TrainerEvent.Metric> pending = new ArrayList<>();
         String line;
         while ((line = out.readLine()) != null) {
             var event = EventCodec.decode(line);
             if (event.isEmpty()) {
                 appendLog(line);
-            } else if (event.get().type() == TrainerEvent.Type.METRIC) {
-                pending.add(event.get());
+            } else if (event.get() instanceof TrainerEvent.Metric metric) {
+                pending.add(metric);
             } else {
                 recorder.metrics(runId, pending);
                 pending.clear();
@@ -93,31 +93,30 @@ final class RunExecution implements Runnable {
         recorder.metrics(runId, pending);
     }
 
-    private void handle(TrainerEvent e) {
-        switch (e.type()) {
-            case STARTED -> recorder.started(runId, e);
-            case PROGRESS -> {
-                long now = System.currentTimeMillis();
-                if (now - lastProgressWrite >= PROGRESS_EVERY_MS || e.step().equals(e.totalSteps())) {
-                    lastProgressWrite = now;
-                    recorder.progress(runId, e.step() / (double) Math.max(1, e.totalSteps()));
-                }
+    private void handle(TrainerEvent event) {
+        if (event instanceof TrainerEvent.Started e) {
+            recorder.started(runId, e);
+        } else if (event instanceof TrainerEvent.Progress e) {
+            long now = System.currentTimeMillis();
+            if (now - lastProgressWrite >= PROGRESS_EVERY_MS || e.step() == e.totalSteps()) {
+                lastProgressWrite = now;
+                recorder.progress(runId, e.step() / (double) Math.max(1, e.totalSteps()));
             }
-            case SAMPLE -> recorder.sample(runId, e);
-            case RESULT -> {
-                result = e;
-                RunStatus status = "DIVERGED".equals(e.status()) ? RunStatus.DIVERGED : RunStatus.SUCCEEDED;
-                recorder.finish(runId, List.of(RunStatus.RUNNING), status, e,
-                        status == RunStatus.DIVERGED ? e.text() : null);
-                appendLog(status + ": " + e.text());
-            }
-            case ERROR -> {
-                lastError = e.text();
-                appendLog("ERROR: " + e.text());
-            }
-            case LOG -> appendLog(e.text());
-            case CHECKPOINT -> appendLog("checkpoint after epoch " + e.epoch() + ": " + e.text());
-            default -> { }
+        } else if (event instanceof TrainerEvent.Sample e) {
+            recorder.sample(runId, e);
+        } else if (event instanceof TrainerEvent.Result e) {
+            result = e;
+            RunStatus status = e.status() == TrainerEvent.ResultStatus.DIVERGED ? RunStatus.DIVERGED : RunStatus.SUCCEEDED;
+            recorder.finish(runId, List.of(RunStatus.RUNNING), status, e,
+                    status == RunStatus.DIVERGED ? e.message() : null);
+            appendLog(status + ": " + e.message());
+        } else if (event instanceof TrainerEvent.Error e) {
+            lastError = e.message();
+            appendLog("ERROR: " + e.message());
+        } else if (event instanceof TrainerEvent.Log e) {
+            appendLog(e.message());
+        } else if (event instanceof TrainerEvent.Checkpoint e) {
+            appendLog("checkpoint after epoch " + e.epoch() + ": " + e.path());
         }
     }
 

@@ -29,15 +29,15 @@ public class RunRecorder {
         this.clock = clock;
     }
 
-    void metrics(long runId, List<TrainerEvent> events) {
+    void metrics(long runId, List<TrainerEvent.Metric> events) {
         if (events.isEmpty()) {
             return;
         }
         var now = clock.instant();
         List<MetricPoint> points = new ArrayList<>();
-        for (TrainerEvent e : events) {
+        for (TrainerEvent.Metric e : events) {
             // H2 stores NaN, but a chart cannot draw it; divergence is reported by the result.
-            if (e.value() != null && Double.isFinite(e.value())) {
+            if (Double.isFinite(e.value())) {
                 points.add(new MetricPoint(e.name(), e.step(), e.epoch(), e.value(), now));
             }
         }
@@ -45,7 +45,7 @@ public class RunRecorder {
         updates.publish(new RunUpdate(runId, null, points, null));
     }
 
-    void started(long runId, TrainerEvent e) {
+    void started(long runId, TrainerEvent.Started e) {
         runs.recordBackend(runId, e.backend(), e.device());
         publishRun(runId);
     }
@@ -55,14 +55,14 @@ public class RunRecorder {
         publishRun(runId);
     }
 
-    void sample(long runId, TrainerEvent e) {
-        var sample = new Sample(e.name(), e.epoch(), e.text(), clock.instant());
+    void sample(long runId, TrainerEvent.Sample e) {
+        var sample = new Sample(e.kind(), e.epoch(), e.content(), clock.instant());
         samples.insert(runId, sample);
         updates.publish(new RunUpdate(runId, null, List.of(), sample));
     }
 
     /** Moves a run to a final status if it is still in one of {@code from}; false if it was not. */
-    boolean finish(long runId, List<RunStatus> from, RunStatus to, TrainerEvent result, String error) {
+    boolean finish(long runId, List<RunStatus> from, RunStatus to, TrainerEvent.Result result, String error) {
         boolean changed = runs.finish(runId, from, to, result == null ? null : result.metrics(),
                 result == null ? null : result.baselines(), error, clock.instant());
         if (changed) {

@@ -1,5 +1,7 @@
 package com.seqplay.run.service;
 
+import com.seqplay.run.domain.RunFolder;
+
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.upload.service.DatasetService;
 import com.seqplay.run.domain.Run;
@@ -107,14 +109,15 @@ public class RunScheduler {
 
     private void launch(Run run) {
         recorder.publishRun(run.id());
-        Path dir = properties.runsDir().resolve(Long.toString(run.id()));
+        RunFolder folder = RunFolder.of(properties.runsDir(), run.id());
+        Path dir = folder.path();
         try {
             Files.createDirectories(dir);
-            Path specFile = dir.resolve("spec.json");
+            Path specFile = folder.specFile();
             Files.writeString(specFile, SpecJson.write(run.spec()), StandardCharsets.UTF_8);
-            RunningTrainer trainer = launcher.start(run.id(), specFile, dir, copyDataset(run, dir));
+            RunningTrainer trainer = launcher.start(run.id(), specFile, dir, copyDataset(run, folder));
             runs.recordProcess(run.id(), trainer.pid());
-            var execution = new RunExecution(run.id(), trainer, dir.resolve(LocalProcessLauncher.LOG_FILE), recorder);
+            var execution = new RunExecution(run.id(), trainer, folder.logFile(), recorder);
             active.put(run.id(), execution);
             if (runs.find(run.id()).map(r -> r.status() != RunStatus.RUNNING).orElse(true)) {
                 // Cancelled between being picked and being registered: nobody else will stop it.
@@ -141,12 +144,12 @@ public class RunScheduler {
      * A run trains on its own copy of an uploaded file, so that its folder alone reproduces it
      * ({@code seqplay train spec.json --dataset-file dataset}).
      */
-    private Optional<Path> copyDataset(Run run, Path dir) throws IOException {
+    private Optional<Path> copyDataset(Run run, RunFolder folder) throws IOException {
         var upload = datasets.find(run.spec().dataset());
         if (upload.isEmpty()) {
             return Optional.empty();
         }
-        Path copy = dir.resolve("dataset");
+        Path copy = folder.datasetFile();
         Files.copy(datasets.file(upload.get()), copy, StandardCopyOption.REPLACE_EXISTING);
         return Optional.of(copy);
     }

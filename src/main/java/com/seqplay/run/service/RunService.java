@@ -1,5 +1,7 @@
 package com.seqplay.run.service;
 
+import com.seqplay.run.domain.RunFolder;
+
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.upload.service.DatasetService;
 import com.seqplay.run.domain.MetricPoint;
@@ -98,7 +100,7 @@ public class RunService {
     /** The end of the trainer's log. */
     public List<String> log(long id, int lines) {
         get(id);
-        return LogTail.read(properties.runsDir().resolve(Long.toString(id)).resolve(LocalProcessLauncher.LOG_FILE), lines);
+        return LogTail.read(RunFolder.of(properties.runsDir(), id).logFile(), lines);
     }
 
     /**

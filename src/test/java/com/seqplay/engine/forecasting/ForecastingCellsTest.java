@@ -3,6 +3,7 @@ package com.seqplay.engine.forecasting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seqplay.engine.Trainer;
+import com.seqplay.engine.Events;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
@@ -35,14 +36,14 @@ class ForecastingCellsTest {
         assertThat(mean(train, train.length - 8, train.length)).as(cell + " train_loss").isLessThan(mean(train, 0, 8) / 2);
         assertThat(val).hasSize(3);
         assertThat(val[2]).as(cell + " val_loss").isLessThan(val[0]);
-        TrainerEvent result = events.get(events.size() - 1);
-        assertThat(result.status()).isEqualTo("SUCCEEDED");
+        TrainerEvent.Result result = Events.result(events);
+        assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
         // a learned model is far better than repeating the last value
         assertThat(result.metrics().get("mase")).isLessThan(result.baselines().get("naive_mase"));
     }
 
     private static double[] values(List<TrainerEvent> events, String name) {
-        return events.stream().filter(e -> name.equals(e.name())).mapToDouble(TrainerEvent::value).toArray();
+        return Events.values(events, name).stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double mean(double[] values, int from, int to) {

@@ -11,6 +11,7 @@ import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.dataset.builtin.SeasonalSeries;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.Trainer;
+import com.seqplay.engine.Events;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.metrics.ForecastMetrics;
 import com.seqplay.spec.RunSpec;
@@ -44,16 +45,14 @@ class ForecastingTrainerTest {
         new Trainer(spec, runDir, events::add).run();
     }
 
-    private static TrainerEvent result() {
-        TrainerEvent last = events.get(events.size() - 1);
-        assertThat(last.type()).isEqualTo(TrainerEvent.Type.RESULT);
-        return last;
+    private static TrainerEvent.Result result() {
+        return Events.result(events);
     }
 
     @Test
     void an_lstm_beats_the_seasonal_naive_forecast_on_the_test_tail() {
-        TrainerEvent result = result();
-        assertThat(result.status()).isEqualTo("SUCCEEDED");
+        TrainerEvent.Result result = result();
+        assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
         assertThat(result.metrics()).containsKeys("val_loss", "mae", "rmse", "smape", "mase");
         assertThat(result.baselines()).containsKeys("naive_mae", "naive_mase", "naive_rmse", "naive_smape",
                 "seasonal_naive_mae", "seasonal_naive_mase", "seasonal_naive_rmse", "seasonal_naive_smape");
@@ -64,20 +63,19 @@ class ForecastingTrainerTest {
 
     @Test
     void the_training_loss_falls_and_every_epoch_reports_validation_and_test_scores() {
-        double[] losses = events.stream().filter(e -> "train_loss".equals(e.name()))
-                .mapToDouble(TrainerEvent::value).toArray();
+        double[] losses = Events.values(events, "train_loss").stream().mapToDouble(Double::doubleValue).toArray();
         assertThat(losses).hasSize(4 * 25); // 781 training windows in batches of 32
         assertThat(mean(losses, losses.length - 10, losses.length)).isLessThan(mean(losses, 0, 10) / 3);
         for (String metric : List.of("val_loss", "mae", "rmse", "smape", "mase")) {
-            assertThat(events).filteredOn(e -> metric.equals(e.name())).hasSize(4);
+            assertThat(Events.metric(events, metric)).hasSize(4);
         }
     }
 
     @Test
     void each_epoch_stores_the_first_test_window_forecast_beside_the_actual_values() throws Exception {
-        List<TrainerEvent> samples = events.stream().filter(e -> e.type() == TrainerEvent.Type.SAMPLE).toList();
-        assertThat(samples).hasSize(4).allMatch(e -> "forecast".equals(e.name()));
-        JsonNode sample = JSON.readTree(samples.get(3).text());
+        List<TrainerEvent.Sample> samples = Events.of(events, TrainerEvent.Sample.class);
+        assertThat(samples).hasSize(4).allMatch(e -> "forecast".equals(e.kind()));
+        JsonNode sample = JSON.readTree(samples.get(3).content());
         assertThat(sample.get("history")).hasSize(48);
         for (String field : List.of("actual", "forecast", "naive", "seasonalNaive")) {
             assertThat(sample.get(field)).as(field).hasSize(12);
@@ -101,7 +99,7 @@ class ForecastingTrainerTest {
         TailForecasts tail = TailForecasts.of(series, split, best);
         assertThat(tail.actual()).hasSize(240);
 
-        TrainerEvent result = result();
+        TrainerEvent.Result result = result();
         assertThat(result.metrics().get("mase"))
                 .isCloseTo(ForecastMetrics.mase(tail.actual(), tail.forecast(), training, 24), within(1e-9));
         assertThat(result.metrics().get("mae")).isCloseTo(ForecastMetrics.mae(tail.actual(), tail.forecast()), within(1e-9));
@@ -145,7 +143,7 @@ class ForecastingTrainerTest {
                 .hasMessageContaining("window of 200").hasMessageContaining("horizon of 12")
                 .hasMessageContaining("needs at least 257")
                 .hasMessageContaining("15 values for validation and 30 for the test");
-        assertThat(shortEvents).noneMatch(e -> e.type() == TrainerEvent.Type.METRIC);
+        assertThat(shortEvents).noneMatch(e -> e instanceof TrainerEvent.Metric);
         assertThat(Files.exists(runDir.resolve("short").resolve(Checkpoints.MODEL_FILE))).isFalse();
     }
 

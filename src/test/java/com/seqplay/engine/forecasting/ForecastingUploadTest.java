@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.engine.TrainingClock;
 import com.seqplay.engine.TrainingContext;
+import com.seqplay.engine.Events;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
@@ -63,13 +64,13 @@ class ForecastingUploadTest {
                 {"task":"forecasting","dataset":"upload:17","valueColumn":"load_mw","dateColumn":"1","window":24,
                  "horizon":6,"hiddenSize":16,"epochs":2,"batchSize":32}""", file);
 
-        assertThat(events).anyMatch(e -> e.type() == TrainerEvent.Type.LOG && e.text().startsWith("load.csv: 500 values"));
-        TrainerEvent result = events.get(events.size() - 1);
-        assertThat(result.status()).isEqualTo("SUCCEEDED");
+        assertThat(Events.logs(events)).anyMatch(text -> text.startsWith("load.csv: 500 values"));
+        TrainerEvent.Result result = Events.result(events);
+        assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
         assertThat(result.metrics().get("mase")).isFinite();
         assertThat(result.metrics().get("mae")).isLessThan(result.baselines().get("naive_mae"));
-        JsonNode sample = new ObjectMapper().readTree(events.stream()
-                .filter(e -> e.type() == TrainerEvent.Type.SAMPLE).reduce((a, b) -> b).orElseThrow().text());
+        JsonNode sample = new ObjectMapper().readTree(Events.of(events, TrainerEvent.Sample.class).stream()
+                .reduce((a, b) -> b).orElseThrow().content());
         assertThat(sample.get("forecast")).hasSize(6);
         // the test tail starts at 400; the dates cover the 24 values read and the 6 forecast
         assertThat(sample.get("dates")).hasSize(30);
@@ -85,6 +86,6 @@ class ForecastingUploadTest {
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageContaining("load.csv has 30 values")
                 .hasMessageContaining("window of 48").hasMessageContaining("horizon of 12");
-        assertThat(events).noneMatch(e -> e.type() == TrainerEvent.Type.METRIC);
+        assertThat(events).noneMatch(e -> e instanceof TrainerEvent.Metric);
     }
 }

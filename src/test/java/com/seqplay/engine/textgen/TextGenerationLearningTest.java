@@ -3,6 +3,7 @@ package com.seqplay.engine.textgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seqplay.engine.Trainer;
+import com.seqplay.engine.Events;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
@@ -27,7 +28,7 @@ class TextGenerationLearningTest {
         List<TrainerEvent> events = new ArrayList<>();
         new Trainer(spec, runDir, events::add).run();
 
-        TrainerEvent result = events.get(events.size() - 1);
+        TrainerEvent.Result result = Events.result(events);
         double bpc = result.metrics().get("bpc");
         double unigram = result.baselines().get("unigram_bpc");
         assertThat(bpc).as("held-out bits per character vs unigram %.3f", unigram).isLessThan(unigram * 0.8);
@@ -47,6 +48,6 @@ class TextGenerationLearningTest {
     }
 
     private static List<Double> series(List<TrainerEvent> events) {
-        return events.stream().filter(e -> e.type() == TrainerEvent.Type.METRIC).map(TrainerEvent::value).toList();
+        return Events.of(events, TrainerEvent.Metric.class).stream().map(TrainerEvent.Metric::value).toList();
     }
 }

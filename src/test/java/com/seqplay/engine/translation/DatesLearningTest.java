@@ -3,6 +3,7 @@ package com.seqplay.engine.translation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seqplay.engine.Trainer;
+import com.seqplay.engine.Events;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
@@ -32,8 +33,8 @@ class DatesLearningTest {
         List<TrainerEvent> events = new ArrayList<>();
         new Trainer(spec, runDir, events::add).run();
 
-        TrainerEvent result = events.get(events.size() - 1);
-        assertThat(result.status()).isEqualTo("SUCCEEDED");
+        TrainerEvent.Result result = Events.result(events);
+        assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
         assertThat(result.metrics().get("exact_match")).isGreaterThanOrEqualTo(0.95);
         assertThat(result.metrics().get("bleu")).isGreaterThan(result.baselines().get("copy_bleu") + 0.5);
         assertThat(result.baselines().get("copy_exact_match")).isZero();

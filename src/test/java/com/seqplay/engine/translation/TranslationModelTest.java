@@ -11,7 +11,9 @@ import com.seqplay.dataset.builtin.NumberWords;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.TrainingClock;
 import com.seqplay.engine.TrainingContext;
+import com.seqplay.engine.Events;
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.sample.TranslationSample;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
@@ -54,26 +56,26 @@ class TranslationModelTest {
     @Test
     void a_run_reports_metrics_and_samples_every_epoch_and_keeps_model_and_vocabularies() throws Exception {
         for (String metric : List.of("val_loss", "bleu", "exact_match")) {
-            assertThat(events).filteredOn(e -> metric.equals(e.name()) && e.type() == TrainerEvent.Type.METRIC)
+            assertThat(Events.metric(events, metric))
                     .hasSize(3).allMatch(e -> Double.isFinite(e.value()));
         }
-        assertThat(events).filteredOn(e -> "translation".equals(e.name())).hasSize(3)
-                .allMatch(e -> e.text().lines().count() == TranslationTrainer.SAMPLES_PER_EPOCH
-                        && e.text().lines().allMatch(l -> l.contains(" -> ") && l.endsWith(")")));
-        TrainerEvent attention = events.stream().filter(e -> "attention".equals(e.name())).reduce((a, b) -> b)
+        assertThat(Events.payloads(events, TranslationSample.class)).hasSize(3)
+                .allMatch(e -> e.pairs().size() == TranslationTrainer.SAMPLES_PER_EPOCH
+                        && e.pairs().stream().allMatch(p -> !p.source().isEmpty() && !p.reference().isEmpty()));
+        TrainerEvent.Sample attention = Events.samples(events, "attention").stream().reduce((a, b) -> b)
                 .orElseThrow();
-        JsonNode json = new ObjectMapper().readTree(attention.text());
+        JsonNode json = new ObjectMapper().readTree(attention.content());
         assertThat(json.get("weights")).hasSize(json.get("output").size());
         json.get("weights").forEach(row -> assertThat(row).hasSize(json.get("source").size()));
 
-        TrainerEvent result = events.get(events.size() - 1);
-        assertThat(result.status()).isEqualTo("SUCCEEDED");
+        TrainerEvent.Result result = Events.result(events);
+        assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
         assertThat(result.metrics()).containsKeys("val_loss", "bleu", "exact_match");
         assertThat(result.baselines()).containsOnlyKeys("copy_bleu", "copy_exact_match");
         assertThat(result.baselines().get("copy_exact_match")).isZero();
         assertThat(Files.exists(runDir.resolve(Checkpoints.MODEL_FILE))).isTrue();
         assertThat(Files.exists(runDir.resolve(ModelFiles.FILE))).isTrue();
-        List<Double> valLoss = events.stream().filter(e -> "val_loss".equals(e.name())).map(TrainerEvent::value).toList();
+        List<Double> valLoss = Events.values(events, "val_loss");
         assertThat(valLoss.get(2)).isLessThan(valLoss.get(0));
     }
 

@@ -6,7 +6,9 @@ import com.seqplay.dataset.SentencePair;
 import com.seqplay.dataset.builtin.NumberWords;
 import com.seqplay.engine.TrainingClock;
 import com.seqplay.engine.TrainingContext;
+import com.seqplay.engine.Events;
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.sample.TranslationSample;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
@@ -33,13 +35,12 @@ class TranslationTrainingTest {
         List<TrainerEvent> events = new ArrayList<>();
         new TranslationTrainer().train(new TrainingContext(spec, runDir, events::add, new TrainingClock(600), List.of(),
                 file));
-        assertThat(events.get(events.size() - 1).status()).isEqualTo("SUCCEEDED");
+        assertThat(Events.result(events).status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
         return events;
     }
 
     private static List<Double> series(List<TrainerEvent> events, String name) {
-        return events.stream().filter(e -> e.type() == TrainerEvent.Type.METRIC && name.equals(e.name()))
-                .map(TrainerEvent::value).toList();
+        return Events.values(events, name);
     }
 
     private static double mean(List<Double> values) {
@@ -86,8 +87,8 @@ class TranslationTrainingTest {
         var events = train("""
                 {"task":"translation","dataset":"upload-1","hiddenSize":32,"epochs":2,"batchSize":16,
                  "learningRate":0.01}""", Optional.of(file));
-        assertThat(events).filteredOn(e -> e.type() == TrainerEvent.Type.LOG).first()
-                .satisfies(e -> assertThat(e.text()).startsWith("240 training, 30 validation, 30 test pairs"));
+        assertThat(Events.logs(events)).first()
+                .satisfies(line -> assertThat(line).startsWith("240 training, 30 validation, 30 test pairs"));
         List<Double> valLoss = series(events, "val_loss");
         assertThat(valLoss.get(1)).isLessThan(valLoss.get(0));
         Translator translator = Translator.load(runDir);
@@ -101,9 +102,9 @@ class TranslationTrainingTest {
         var events = train("""
                 {"task":"translation","dataset":"builtin:numbers","builtinSize":300,"tokens":"word","maxVocabulary":5,
                  "hiddenSize":16,"epochs":2,"batchSize":16,"learningRate":0.02}""", Optional.empty());
-        assertThat(events).filteredOn(e -> "translation".equals(e.name())).last()
-                .satisfies(e -> assertThat(e.text()).contains("-> <unk> ("));
-        String log = events.stream().filter(e -> e.type() == TrainerEvent.Type.LOG).findFirst().orElseThrow().text();
+        assertThat(Events.payloads(events, TranslationSample.class)).last()
+                .satisfies(e -> assertThat(e.pairs()).anyMatch(p -> p.output().equals("<unk>")));
+        String log = Events.logs(events).get(0);
         assertThat(log).contains("vocabularies 9 (source) and 9 (target)");
         assertThat(log).doesNotContain("; 0.0% of validation source tokens unknown");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.sample.TextSample;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunStatus;
@@ -60,13 +61,13 @@ class RunServiceTest {
         String name = uniqueName("happy");
         launcher.script(name, TrainerScript.trainer()
                 .print("a library talks on standard output")
-                .emit(TrainerEvent.metric("train_loss", 1, 1, 2.0))
-                .emit(TrainerEvent.metric("train_loss", 2, 1, 1.5))
-                .emit(TrainerEvent.metric("grad_norm", 2, 1, Double.NaN))
-                .emit(TrainerEvent.progress(2, 4, 1))
-                .emit(TrainerEvent.sample("text", 1, "the cat sat"))
-                .emit(TrainerEvent.metric("train_loss", 3, 2, 1.0))
-                .emit(TrainerEvent.result("SUCCEEDED", Map.of("loss", 0.9), Map.of("uniform", 3.3), "done")));
+                .emit(new TrainerEvent.Metric("train_loss", 1, 1, 2.0))
+                .emit(new TrainerEvent.Metric("train_loss", 2, 1, 1.5))
+                .emit(new TrainerEvent.Metric("grad_norm", 2, 1, Double.NaN))
+                .emit(new TrainerEvent.Progress(2, 4, 1))
+                .emit(new TrainerEvent.Sample(1, new TextSample("the cat", " sat")))
+                .emit(new TrainerEvent.Metric("train_loss", 3, 2, 1.0))
+                .emit(new TrainerEvent.Result(TrainerEvent.ResultStatus.SUCCEEDED, Map.of("loss", 0.9), Map.of("uniform", 3.3), "done")));
         List<RunStatus> seen = new CopyOnWriteArrayList<>();
         Runnable unsubscribe = updates.subscribeAll(u -> {
             if (u.run() != null && u.run().name().equals(name)) {
@@ -98,8 +99,8 @@ class RunServiceTest {
             assertThat(series.get("train_loss")).extracting(MetricPoint::step).containsExactly(1L, 2L, 3L);
             assertThat(series.get("train_loss")).extracting(MetricPoint::value).containsExactly(2.0, 1.5, 1.0);
             assertThat(series).as("a NaN point cannot be drawn and is not stored").doesNotContainKey("grad_norm");
-            assertThat(service.samples(done.id())).extracting(Sample::kind, Sample::epoch, Sample::content)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("text", 1, "the cat sat"));
+            assertThat(service.samples(done.id())).extracting(Sample::kind, Sample::epoch, Sample::payload)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("text", 1, new TextSample("the cat", " sat")));
             assertThat(service.log(done.id(), 50)).contains("a library talks on standard output")
                     .anyMatch(line -> line.startsWith("SUCCEEDED"));
         } finally {
@@ -111,8 +112,8 @@ class RunServiceTest {
     void a_diverged_result_ends_the_run_diverged_with_its_reason() {
         String name = uniqueName("diverges");
         launcher.script(name, TrainerScript.trainer()
-                .emit(TrainerEvent.metric("train_loss", 1, 1, 1e30))
-                .emit(TrainerEvent.result("DIVERGED", Map.of(), Map.of(), "the loss became NaN at step 2")));
+                .emit(new TrainerEvent.Metric("train_loss", 1, 1, 1e30))
+                .emit(new TrainerEvent.Result(TrainerEvent.ResultStatus.DIVERGED, Map.of(), Map.of(), "the loss became NaN at step 2")));
 
         Run run = awaitStatus(service.submit(SpecJson.parse(spec(name))).id(), RunStatus.DIVERGED);
 
@@ -124,8 +125,8 @@ class RunServiceTest {
     void a_trainer_that_exits_without_a_result_fails_with_its_last_error_and_exit_code() {
         String name = uniqueName("crashes");
         launcher.script(name, TrainerScript.trainer()
-                .emit(TrainerEvent.metric("train_loss", 1, 1, 2.0))
-                .emit(TrainerEvent.error("the dataset vanished"))
+                .emit(new TrainerEvent.Metric("train_loss", 1, 1, 2.0))
+                .emit(new TrainerEvent.Error("the dataset vanished"))
                 .exit(3));
 
         Run run = awaitStatus(service.submit(SpecJson.parse(spec(name))).id(), RunStatus.FAILED);
@@ -206,10 +207,10 @@ class RunServiceTest {
     void cancelling_a_running_run_stops_its_trainer_and_keeps_what_it_recorded() {
         String name = uniqueName("hangs");
         launcher.script(name, TrainerScript.trainer()
-                .emit(TrainerEvent.metric("train_loss", 1, 1, 2.0))
-                .emit(TrainerEvent.sample("text", 1, "so far"))
+                .emit(new TrainerEvent.Metric("train_loss", 1, 1, 2.0))
+                .emit(new TrainerEvent.Sample(1, new TextSample("so", " far")))
                 .hold()
-                .emit(TrainerEvent.result("SUCCEEDED", Map.of("loss", 0.1), Map.of(), "never reached")));
+                .emit(new TrainerEvent.Result(TrainerEvent.ResultStatus.SUCCEEDED, Map.of("loss", 0.1), Map.of(), "never reached")));
         long id = service.submit(SpecJson.parse(spec(name))).id();
         awaitStatus(id, RunStatus.RUNNING);
         waiting().until(() -> service.samples(id).size() == 1);
@@ -224,7 +225,7 @@ class RunServiceTest {
         assertThat(took).isLessThan(Duration.ofSeconds(2));
         assertThat(launcher.trainer(name).orElseThrow().wasStopped()).isTrue();
         assertThat(service.metrics(id).get("train_loss")).hasSize(1);
-        assertThat(service.samples(id)).extracting(Sample::content).containsExactly("so far");
+        assertThat(service.samples(id)).extracting(Sample::payload).containsExactly(new TextSample("so", " far"));
     }
 
     @Test

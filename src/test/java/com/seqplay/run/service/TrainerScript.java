@@ -31,21 +31,21 @@ final class TrainerScript {
 
     /** A trainer that reports its backend first, as the real one does. */
     static TrainerScript trainer() {
-        return new TrainerScript(List.of(), 0).emit(TrainerEvent.started("fake", "no device"));
+        return new TrainerScript(List.of(), 0).emit(new TrainerEvent.Started("fake", "no device"));
     }
 
     /** A trainer that trains for two steps and succeeds with a loss of 0.5. */
     static TrainerScript succeeding() {
         return trainer()
-                .emit(TrainerEvent.metric("train_loss", 1, 1, 2.0))
-                .emit(TrainerEvent.metric("train_loss", 2, 1, 1.0))
-                .emit(TrainerEvent.result("SUCCEEDED", Map.of("loss", 0.5), Map.of("uniform", 3.0), "done"));
+                .emit(new TrainerEvent.Metric("train_loss", 1, 1, 2.0))
+                .emit(new TrainerEvent.Metric("train_loss", 2, 1, 1.0))
+                .emit(new TrainerEvent.Result(TrainerEvent.ResultStatus.SUCCEEDED, Map.of("loss", 0.5), Map.of("uniform", 3.0), "done"));
     }
 
     /** A trainer that holds until released (or stopped), then succeeds at once. */
     static TrainerScript succeedingWhenReleased() {
         return trainer().hold()
-                .emit(TrainerEvent.result("SUCCEEDED", Map.of("loss", 0.5), Map.of("uniform", 3.0), "done"));
+                .emit(new TrainerEvent.Result(TrainerEvent.ResultStatus.SUCCEEDED, Map.of("loss", 0.5), Map.of("uniform", 3.0), "done"));
     }
 
     TrainerScript emit(TrainerEvent event) {

@@ -1,0 +1,33 @@
+package com.seqplay.events.sample;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The first forecast on the test tail: the window the model read, then the actual values beside
+ * the model's forecast and both naive baselines, each {@code horizon} long.
+ *
+ * @param origin index in the series of the first forecast value
+ * @param period the season the seasonal naive baseline repeats
+ * @param dates when the series has dates: those of history and actual, else {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ForecastSample(int origin, int period, double[] history, double[] actual, double[] forecast,
+        double[] naive, double[] seasonalNaive, List<String> dates) implements SamplePayload {
+    public static final String KIND = "forecast";
+
+    public ForecastSample {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(actual, "actual");
+        Objects.requireNonNull(forecast, "forecast");
+        Objects.requireNonNull(naive, "naive");
+        Objects.requireNonNull(seasonalNaive, "seasonalNaive");
+        dates = dates == null ? null : List.copyOf(dates);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+}
