@@ -30,10 +30,15 @@ public final class SpecValidator {
 
     /** Completes the spec with its task's defaults, then validates it. */
     public static RunSpec completeAndValidate(RunSpec raw) {
+        return completeAndValidate(raw, UploadedData.Lookup.NONE);
+    }
+
+    /** Completes the spec with what its data suggests and its task's defaults, then validates it. */
+    public static RunSpec completeAndValidate(RunSpec raw, UploadedData.Lookup uploads) {
         if (raw == null || raw.task() == null) {
             throw new InvalidSpecException("task", "is required");
         }
-        RunSpec spec = complete(raw);
+        RunSpec spec = complete(raw, uploads);
         List<SpecProblem> problems = validate(spec);
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems);
@@ -43,7 +48,16 @@ public final class SpecValidator {
 
     /** Returns the spec with every missing field filled with its task's default. */
     public static RunSpec complete(RunSpec s) {
-        TaskDefinition task = TaskDefinitions.of(s.task());
+        return complete(s, UploadedData.Lookup.NONE);
+    }
+
+    /**
+     * Returns the spec with every missing field filled: first what its data suggests (an upload is
+     * found through {@code uploads}), then the task's fixed defaults.
+     */
+    public static RunSpec complete(RunSpec raw, UploadedData.Lookup uploads) {
+        TaskDefinition task = TaskDefinitions.of(raw.task());
+        RunSpec s = task.propose(raw, uploads, false).spec();
         CommonDefaults d = task.commonDefaults();
         return new RunSpec(
                 s.name(),
@@ -65,6 +79,15 @@ public final class SpecValidator {
                 or(s.maxWallSeconds(), 3600),
                 s.faultInjection(),
                 task.completeOptions(s.options()));
+    }
+
+    /**
+     * Proposes afresh the fields the chosen data decides (the form calls this when a dataset is
+     * chosen), then completes the rest; the reasons say why each proposed value.
+     */
+    public static Proposal proposeFromData(RunSpec raw, UploadedData.Lookup uploads) {
+        Proposal p = TaskDefinitions.of(raw.task()).propose(raw, uploads, true);
+        return new Proposal(complete(p.spec(), uploads), p.reasons());
     }
 
     /** Global-norm clipping at 5 unless told otherwise; a threshold for every mode that clips at one. */

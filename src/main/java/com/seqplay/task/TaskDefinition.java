@@ -21,6 +21,16 @@ public interface TaskDefinition {
 
     CommonDefaults commonDefaults();
 
+    /**
+     * Fields proposed from the data the specification names, each with its reason; runs before
+     * {@link #completeOptions} so that what the data does not decide still gets the fixed defaults.
+     * With {@code replace} the fields the data decides are proposed afresh (a dataset was just
+     * chosen on the form), otherwise only empty ones are filled. By default nothing is proposed.
+     */
+    default Proposal propose(RunSpec raw, UploadedData.Lookup uploads, boolean replace) {
+        return Proposal.none(raw);
+    }
+
     /** The options with every missing field filled; {@code raw} may be null or partly filled. */
     TaskOptions completeOptions(TaskOptions raw);
 

@@ -3,8 +3,6 @@ package com.seqplay.engine.forecasting;
 import com.seqplay.dataset.ChronologicalSplit;
 import com.seqplay.dataset.Series;
 import com.seqplay.dataset.SeriesFileParser;
-import com.seqplay.dataset.builtin.MackeyGlass;
-import com.seqplay.dataset.builtin.SeasonalSeries;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;
@@ -132,12 +130,7 @@ public final class ForecastingTrainer implements TaskTrainer {
             Path file = ctx.datasetFile().get();
             return ForecastingTask.parser(spec.forecasting()).parse(file.getFileName().toString(), Files.readAllBytes(file));
         }
-        return switch (spec.dataset()) {
-            case "builtin:seasonal" -> SeasonalSeries.generate(spec.forecasting().builtinSize(), SEASONAL_PERIOD, spec.seed());
-            case "builtin:mackey-glass" -> MackeyGlass.generate(spec.forecasting().builtinSize(), spec.seed());
-            default -> throw new IllegalArgumentException("'" + spec.dataset()
-                    + "' is not a built-in forecasting dataset: use builtin:seasonal or builtin:mackey-glass");
-        };
+        return ForecastingTask.builtinSeries(spec.dataset(), spec.forecasting().builtinSize(), spec.seed());
     }
 
     /** The specification's period, or the one detected on the training part (1 when it has no season). */

@@ -63,7 +63,7 @@ public class RunService {
      *     uploaded dataset is read with the run's options here, so a bad file never reaches a trainer
      */
     public Run submit(RunSpec raw) {
-        RunSpec spec = SpecValidator.completeAndValidate(raw);
+        RunSpec spec = SpecValidator.completeAndValidate(raw, datasets::content);
         datasets.resolve(spec);
         String name = spec.name() != null && !spec.name().isBlank() ? spec.name()
                 : spec.task().id() + " " + spec.cell().id() + " on " + spec.dataset();

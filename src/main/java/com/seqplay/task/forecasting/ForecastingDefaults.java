@@ -13,8 +13,7 @@ import java.util.Map;
  * window, a given window the batch).
  *
  * <ul>
- *   <li>Season: detected on the first 70% of the values (about the training part; the held-out
- *       tail is the future and must not choose it).</li>
+ *   <li>Season: detected on the first 70% of the values ({@link #detectionLength}).</li>
  *   <li>Horizon: one season, at most {@value #MAX_HORIZON} steps; without a season 12 steps on a
  *       long series, a twentieth of a short one. Halved while the series cannot give
  *       {@value #MIN_WINDOWS} training windows.</li>
@@ -59,26 +58,41 @@ public final class ForecastingDefaults {
 
     private ForecastingDefaults() {}
 
-    /** The season the proposal would use for these values (1 when none is clear). */
-    public static int detectPeriod(double[] values) {
-        int trainLength = (int) Math.round(values.length * 0.7);
-        int from = Math.max(0, trainLength - DETECTION_VALUES);
-        double[] part = java.util.Arrays.copyOfRange(values, from, trainLength);
-        return Baselines.detectPeriod(part, Math.min(MAX_DETECTED_PERIOD, part.length / 3));
+    /**
+     * How many of the first values season detection reads in a series of {@code n}: about the
+     * training part (the held-out tail is the future and must not choose the season), at most
+     * {@value #DETECTION_VALUES}.
+     */
+    public static int detectionLength(int n) {
+        return (int) Math.min(DETECTION_VALUES, Math.round(n * 0.7));
     }
 
+    /** The season in these values (the first {@link #detectionLength} of a series); 1 when none is clear. */
+    public static int detectPeriod(double[] head) {
+        return Baselines.detectPeriod(head, Math.min(MAX_DETECTED_PERIOD, head.length / 3));
+    }
+
+    /** The proposal for a series of these values. */
     public static Values propose(double[] values, Given given) {
-        int n = values.length;
+        return propose(values.length,
+                () -> detectPeriod(java.util.Arrays.copyOf(values, detectionLength(values.length))), given);
+    }
+
+    /**
+     * The proposal for a series of {@code n} values whose season {@code detect} finds (called only
+     * when no period is given).
+     */
+    public static Values propose(int n, java.util.function.IntSupplier detect, Given given) {
         Map<String, String> reasons = new LinkedHashMap<>();
         int period;
         if (given.period() != null && given.period() > 0) {
             period = given.period();
         } else {
-            period = detectPeriod(values);
+            period = detect.getAsInt();
             if (given.period() == null) {
                 reasons.put("period", period > 1
-                        ? period + ": detected from the autocorrelation of the first 70% of the " + n + " values"
-                        : "1: no clear season in the first 70% of the " + n + " values (the seasonal-naive "
+                        ? period + ": detected from the autocorrelation of the first " + detectionLength(n) + " values"
+                        : "1: no clear season in the first " + detectionLength(n) + " values (the seasonal-naive "
                                 + "forecast is then the naive one)");
             }
         }

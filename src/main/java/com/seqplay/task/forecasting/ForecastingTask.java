@@ -4,8 +4,12 @@ import static com.seqplay.task.SpecValidator.or;
 import static com.seqplay.task.SpecValidator.range;
 
 import com.seqplay.dataset.ChronologicalSplit;
+import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.dataset.Series;
 import com.seqplay.dataset.SeriesFileParser;
+import com.seqplay.dataset.builtin.MackeyGlass;
+import com.seqplay.dataset.builtin.MonthlySeries;
+import com.seqplay.dataset.builtin.SeasonalSeries;
 import com.seqplay.spec.ForecastingOptions;
 import com.seqplay.spec.MissingValues;
 import com.seqplay.spec.RunSpec;
@@ -17,18 +21,30 @@ import com.seqplay.task.CommonDefaults;
 import com.seqplay.task.MainMetric;
 import com.seqplay.task.Preset;
 import com.seqplay.task.Presets;
+import com.seqplay.task.Proposal;
 import com.seqplay.task.RunPanel;
 import com.seqplay.task.TaskDefinition;
+import com.seqplay.task.UploadedData;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Time-series forecasting. Defaults: 64 hidden units and batches of 64 beat the seasonal-naive
- * forecast on {@code builtin:seasonal} as clearly as 128 and 32 do, in about half the time.
+ * Time-series forecasting. Window, horizon, season, batch, hidden size and training budget left
+ * out of a specification come from the data ({@link ForecastingDefaults}); on
+ * {@code builtin:seasonal} they are the long-standing defaults (64 hidden units and batches of 64
+ * beat the seasonal-naive forecast there as clearly as 128 and 32 do, in about half the time).
  */
 public final class ForecastingTask implements TaskDefinition {
     /** The season of {@code builtin:seasonal}. */
     public static final int SEASONAL_PERIOD = 24;
+    public static final String SEASONAL = "builtin:seasonal";
+    public static final String MACKEY_GLASS = "builtin:mackey-glass";
+    public static final String MONTHLY = "builtin:monthly";
+    /** Twelve years of months: as short as the series people bring. */
+    static final int MONTHLY_SIZE = 144;
+    static final int DEFAULT_SIZE = 5_000;
 
     @Override
     public TaskType type() {
@@ -43,7 +59,7 @@ public final class ForecastingTask implements TaskDefinition {
     @Override
     public TaskOptions completeOptions(TaskOptions raw) {
         var o = raw instanceof ForecastingOptions f ? f : new ForecastingOptions(null, null, null, null, null, null, null);
-        return new ForecastingOptions(or(o.builtinSize(), 5_000), or(o.window(), 48), or(o.horizon(), 12),
+        return new ForecastingOptions(or(o.builtinSize(), DEFAULT_SIZE), or(o.window(), 48), or(o.horizon(), 12),
                 or(o.period(), 0), blankToNull(o.valueColumn()), blankToNull(o.dateColumn()),
                 or(o.missingValues(), MissingValues.REFUSE));
     }
@@ -67,7 +83,74 @@ public final class ForecastingTask implements TaskDefinition {
                 new BuiltinDataset("builtin:seasonal",
                         "A trend, a lopsided season of 24 steps and noise: beat the seasonal naive forecast"),
                 new BuiltinDataset("builtin:mackey-glass",
-                        "The chaotic Mackey-Glass delay equation (tau 17): no season to copy, only dynamics to learn"));
+                        "The chaotic Mackey-Glass delay equation (tau 17): no season to copy, only dynamics to learn"),
+                new BuiltinDataset(MONTHLY, "Twelve years of monthly values: growth, a season that grows with the "
+                        + "level and sudden level shifts, as real business series have"));
+    }
+
+    /** The generated series of a built-in dataset. */
+    public static Series builtinSeries(String dataset, int size, long seed) {
+        return switch (dataset) {
+            case SEASONAL -> SeasonalSeries.generate(size, SEASONAL_PERIOD, seed);
+            case MACKEY_GLASS -> MackeyGlass.generate(size, seed);
+            case MONTHLY -> MonthlySeries.generate(size, seed);
+            default -> throw new IllegalArgumentException("'" + dataset + "' is not a built-in forecasting dataset: use "
+                    + SEASONAL + ", " + MACKEY_GLASS + " or " + MONTHLY);
+        };
+    }
+
+    /**
+     * Fills the fields the data decides (see {@link ForecastingDefaults}) from the chosen series: a
+     * built-in one is generated, an upload read with the options' columns. With {@code replace}
+     * (a dataset was just chosen) those fields are proposed afresh; otherwise only empty ones are
+     * filled and the given ones shape the rest. A series that cannot be read proposes nothing:
+     * validation then says what is wrong with it.
+     */
+    @Override
+    public Proposal propose(RunSpec raw, UploadedData.Lookup uploads, boolean replace) {
+        var given = raw.options() instanceof ForecastingOptions f ? f
+                : new ForecastingOptions(null, null, null, null, null, null, null);
+        String dataset = or(raw.dataset(), defaultDataset());
+        Integer size = given.builtinSize();
+        if (size == null && dataset.equals(MONTHLY)) {
+            size = MONTHLY_SIZE;
+        }
+        int length = dataset.startsWith(BuiltinDataset.PREFIX) ? or(size, DEFAULT_SIZE) : 0;
+        // season detection reads only the series' head: a long built-in series is generated only that far
+        int generate = ForecastingDefaults.detectionLength(length);
+        Optional<Series> series = series(dataset, generate, or(raw.seed(), 42L), given, uploads);
+        if (series.isEmpty()) {
+            return Proposal.none(raw);
+        }
+        double[] head = series.get().values();
+        int n = dataset.startsWith(BuiltinDataset.PREFIX) ? length : head.length;
+        var values = ForecastingDefaults.propose(n, () -> ForecastingDefaults.detectPeriod(
+                Arrays.copyOf(head, ForecastingDefaults.detectionLength(n))), replace ? ForecastingDefaults.Given.NOTHING
+                : new ForecastingDefaults.Given(given.period(), given.window(), given.horizon(), raw.batchSize(),
+                        raw.hiddenSize(), raw.epochs(), raw.patience()));
+        var options = new ForecastingOptions(size, values.window(), values.horizon(), values.period(),
+                given.valueColumn(), given.dateColumn(), given.missingValues());
+        RunSpec spec = new RunSpec(raw.name(), raw.task(), raw.cell(), raw.clipping(), raw.dataset(), raw.seed(),
+                values.epochs(), raw.layers(), values.hiddenSize(), raw.dropout(), raw.optimizer(), raw.learningRate(),
+                raw.weightInit(), values.batchSize(), raw.updateGateBias(), values.patience(), raw.maxWallSeconds(),
+                raw.faultInjection(), options);
+        return new Proposal(spec, values.reasons());
+    }
+
+    private Optional<Series> series(String dataset, int size, long seed, ForecastingOptions given,
+            UploadedData.Lookup uploads) {
+        try {
+            if (dataset.startsWith(BuiltinDataset.PREFIX)) {
+                if (builtins().stream().noneMatch(b -> b.id().equals(dataset))) {
+                    return Optional.empty();
+                }
+                return size < 100 || size > 5_000_000 ? Optional.empty() : Optional.of(builtinSeries(dataset, size, seed));
+            }
+            return uploads.find(dataset).map(u -> parser((ForecastingOptions) completeOptions(given))
+                    .parse(u.fileName(), u.content()));
+        } catch (DatasetFormatException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import com.seqplay.spec.SpecProblem;
 import com.seqplay.task.SpecValidator;
 import com.seqplay.task.TaskDefinition;
 import com.seqplay.task.TaskDefinitions;
+import com.seqplay.task.UploadedData;
 import com.seqplay.spec.Choice;
 import java.util.ArrayList;
 import com.seqplay.security.CurrentUser;
@@ -83,6 +84,17 @@ public class DatasetService {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The name and bytes of an uploaded dataset, by reference: the data that defaults are proposed from. */
+    public Optional<UploadedData> content(String ref) {
+        return find(ref).flatMap(d -> {
+            try {
+                return Optional.of(new UploadedData(d.fileName(), Files.readAllBytes(file(d))));
+            } catch (IOException e) {
+                return Optional.empty(); // resolve() reports the unreadable file
+            }
+        });
     }
 
     /** The file of an uploaded dataset. */
