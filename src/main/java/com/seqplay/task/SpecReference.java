@@ -53,9 +53,14 @@ public final class SpecReference {
         MEANING.put("tokens", "`char` or `word`");
         MEANING.put("maxVocabulary", "most frequent tokens kept per side; the rest become `<unk>`");
         MEANING.put("beamWidth", "beam search width when translating (1: greedy)");
-        MEANING.put("window", "look-back window in points");
-        MEANING.put("horizon", "points forecast at once");
-        MEANING.put("period", "season length for the seasonal-naive baseline (0: detected)");
+        MEANING.put("window", "look-back window in points; left out, proposed from the data (two seasons where they "
+                + "fit)");
+        MEANING.put("horizon", "points forecast at once; left out, proposed from the data (a season, at most 12)");
+        MEANING.put("period", "season length, for the seasonal-naive baseline and the model's targets; left out, it is "
+                + "detected from the data when the run is submitted (0: detected at training time)");
+        MEANING.put("backtests", "rolling-origin backtest: the model is trained afresh at each of the last n horizons "
+                + "and scored there, reported as mean and spread (0: off; left out, 4 for a series of at most 1,000 "
+                + "values)");
         MEANING.put("valueColumn", "uploads: the column to forecast, by header name or 1-based index (none: the "
                 + "last numeric column)");
         MEANING.put("dateColumn", "uploads: an optional date column, by name or 1-based index");

@@ -20,7 +20,7 @@ public final class Forecaster {
     public static final int MAX_STEPS = 10_000;
 
     private final MultiLayerNetwork net;
-    private final ForecastSetup setup;
+    private ForecastSetup setup;
 
     Forecaster(MultiLayerNetwork net, ForecastSetup setup) {
         this.net = net;
@@ -41,6 +41,11 @@ public final class Forecaster {
         return setup;
     }
 
+    /** Uses this setup from now on (the same model, with intervals measured after training). */
+    void setup(ForecastSetup newSetup) {
+        this.setup = newSetup;
+    }
+
     /** Forecasts {@code steps} values after the last of {@code history} (which needs a full window). */
     public List<Double> forecast(List<? extends Number> history, int steps) {
         double[] values = history.stream().mapToDouble(Number::doubleValue).toArray();
@@ -52,22 +57,47 @@ public final class Forecaster {
         if (steps < 1 || steps > MAX_STEPS) {
             throw new IllegalArgumentException("steps must be between 1 and " + MAX_STEPS + ", not " + steps);
         }
-        if (history.length < setup.window()) {
-            throw new IllegalArgumentException("the model reads a window of " + setup.window()
-                    + " values; the input has " + history.length);
+        if (history.length < setup.history()) {
+            throw new IllegalArgumentException("the model reads a window of " + setup.window() + " values"
+                    + (setup.period() > setup.window() ? " and the season of " + setup.period() + " before it" : "")
+                    + "; the input has " + history.length);
         }
         for (int i = 0; i < history.length; i++) {
             if (!Double.isFinite(history[i])) {
                 throw new IllegalArgumentException("input value " + (i + 1) + " is not a finite number");
             }
+            if (setup.log() && !(history[i] > 0)) {
+                throw new IllegalArgumentException("input value " + (i + 1) + " is " + history[i]
+                        + ": this model was trained on a positive series and works on logarithms");
+            }
         }
-        int w = setup.window();
+        int w = setup.history();
         double[] series = Arrays.copyOfRange(history, history.length - w, history.length + steps);
         for (int done = 0; done < steps; done += setup.horizon()) {
             double[] next = forecastAt(series, new int[] {w + done})[0];
             System.arraycopy(next, 0, series, w + done, Math.min(next.length, steps - done));
         }
         return Arrays.copyOfRange(series, w, w + steps);
+    }
+
+    /**
+     * The prediction interval around forecasts from these origins: {@code [0]} the lower and
+     * {@code [1]} the upper bounds per origin and step; null when the model has no intervals.
+     */
+    double[][][] intervalsAt(double[] series, int[] origins, double[][] forecasts) {
+        double[] half = setup.intervalHalfWidth();
+        if (half == null) {
+            return null;
+        }
+        double[][][] bounds = new double[2][origins.length][setup.horizon()];
+        for (int i = 0; i < origins.length; i++) {
+            for (int k = 0; k < setup.horizon(); k++) {
+                double centre = Windows.unit(forecasts[i][k], setup);
+                bounds[0][i][k] = Windows.value(centre - half[k], setup);
+                bounds[1][i][k] = Windows.value(centre + half[k], setup);
+            }
+        }
+        return bounds;
     }
 
     /** One horizon from each origin, read from the window before it, in the series' units. */

@@ -6,7 +6,6 @@ import com.seqplay.dataset.SeriesFileParser;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;
-import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
@@ -14,6 +13,7 @@ import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.events.sample.ForecastSample;
 import com.seqplay.metrics.Baselines;
+import com.seqplay.metrics.HoltWinters;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.task.forecasting.ForecastingTask;
 import java.io.IOException;
@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -59,31 +61,35 @@ public final class ForecastingTrainer implements TaskTrainer {
         Series series = load(spec, ctx);
         int window = spec.forecasting().window();
         int horizon = spec.forecasting().horizon();
-        ChronologicalSplit split = ChronologicalSplit.checked(name, series, window, horizon);
         double[] values = series.values();
+        int period = period(spec, name, ChronologicalSplit.of(values.length, horizon).train(values));
+        ChronologicalSplit split = ChronologicalSplit.checked(name, series, Math.max(window, period), horizon);
         double[] training = split.train(values);
-        int period = period(spec, name, training);
-        var setup = new ForecastSetup(window, horizon, period, Normaliser.fit(training));
-        setup.save(ctx.runDir());
+        ForecastModel model = ForecastModel.build(spec, values, split.trainEnd(), split.validationEnd(), period);
+        MultiLayerNetwork net = model.net;
+        DataSet trainData = model.training;
+        DataSet validationData = model.validation;
+        model.setup.save(ctx.runDir());
+        // Holt-Winters sees what the network sees: everything before the test tail
+        HoltWinters.Model hw = TailForecasts.holtWinters(values, split.validationEnd(), period);
 
-        // every window whose targets lie inside the part: training [window, trainEnd - horizon], validation after it
-        DataSet trainData = Windows.examples(values, window, split.trainEnd() - horizon, 1, setup);
-        DataSet validationData = Windows.examples(values, split.trainEnd(), split.validationEnd() - horizon, 1, setup);
         int batchesPerEpoch = (trainData.numExamples() + spec.batchSize() - 1) / spec.batchSize();
         sink.emit(new TrainerEvent.Log(String.format(
                 "%s: %d values; training %d (%d windows), validation %d, test tail %d (%d forecasts of %d); "
-                        + "period %d%s; normaliser mean %.4g, std %.4g",
+                        + "period %d%s; %s; normaliser mean %.4g, std %.4g; baseline %s",
                 name, values.length, split.trainLength(), trainData.numExamples(), split.validationLength(),
                 split.testLength(), split.testLength() / horizon, horizon, period,
-                spec.forecasting().period() == 0 ? " (detected)" : "", setup.normaliser().mean(), setup.normaliser().std())));
+                spec.forecasting().period() == 0 ? " (detected)" : "",
+                model.setup.log() ? "logarithms of the values" : "the values themselves",
+                model.setup.normaliser().mean(), model.setup.normaliser().std(),
+                hw == null ? "Holt-Winters: too few values" : hw.describe())));
 
-        MultiLayerNetwork net = NetworkBuilder.sequenceRegressor(spec, 1, horizon);
         // DL4J's MSE score is already the mean over the horizon and the minibatch
         var monitor = new TrainingMonitor(sink, spec, (long) spec.epochs() * batchesPerEpoch, 1);
         List<TrainingListener> listeners = new ArrayList<>(ctx.extraListeners());
         listeners.add(0, monitor);
         net.setListeners(listeners);
-        var forecaster = new Forecaster(net, setup);
+        var forecaster = new Forecaster(net, model.setup);
 
         EpochLoop.of(ctx, monitor).run(new EpochTask<DataSet>() {
             /** The baselines do not depend on the model: scored once, at the first evaluation. */
@@ -102,25 +108,46 @@ public final class ForecastingTrainer implements TaskTrainer {
 
             @Override
             public Evaluation evaluate(int epoch) {
-                TailForecasts tail = TailForecasts.of(values, split, forecaster);
+                forecaster.setup(model.setup.withIntervals(Intervals.halfWidths(net, trainData, validationData)));
+                TailForecasts tail = TailForecasts.of(values, split, forecaster, hw);
                 if (baselines == null) {
                     baselines = tail.baselineScores(training, period);
                 }
                 return new Evaluation(meanSquaredError(net, validationData), tail.modelScores(training, period),
-                        List.of(sample(values, series, tail, setup)));
+                        List.of(sample(values, series, tail, forecaster.setup())));
             }
 
             @Override
             public void saveModel(Path file) throws IOException {
                 Checkpoints.write(net, file);
+                forecaster.setup().save(ctx.runDir()); // with the intervals of this (best) epoch
             }
 
             @Override
-            public FinalScores finish(BestEvaluation best) {
-                Map<String, Double> scores = best.evaluation().metrics();
-                return new FinalScores(scores, baselines, String.format(
-                        "Test MASE %.3f at epoch %d (seasonal naive %.3f, naive %.3f; period %d)", scores.get("mase"),
-                        best.epoch(), baselines.get("seasonal_naive_mase"), baselines.get("naive_mase"), period));
+            public FinalScores finish(BestEvaluation best) throws Exception {
+                Map<String, Double> scores = new LinkedHashMap<>(best.evaluation().metrics());
+                Map<String, Double> allBaselines = new LinkedHashMap<>(baselines);
+                String backtest = "";
+                int folds = spec.forecasting().backtests();
+                if (folds > 0) {
+                    List<Backtest.Fold> done = Backtest.run(spec, values, period, folds, ctx.clock(),
+                            text -> sink.emit(new TrainerEvent.Log(text)));
+                    if (!done.isEmpty()) {
+                        scores.putAll(Backtest.summary(done, false));
+                        scores.put("backtest_folds", (double) done.size());
+                        allBaselines.putAll(Backtest.summary(done, true));
+                        backtest = String.format(Locale.ROOT, "; backtest over %d cut-offs: MASE %.3f +- %.3f "
+                                + "(seasonal naive %.3f, Holt-Winters %.3f), coverage of the %.0f%% intervals %.2f",
+                                done.size(), scores.get("backtest_mase"), scores.get("backtest_mase_std"),
+                                allBaselines.get("backtest_seasonal_naive_mase"),
+                                allBaselines.get("backtest_holt_winters_mase"), Intervals.LEVEL * 100,
+                                scores.get("backtest_coverage"));
+                    }
+                }
+                return new FinalScores(scores, allBaselines, String.format(Locale.ROOT,
+                        "Test MASE %.3f at epoch %d (seasonal naive %.3f, naive %.3f, Holt-Winters %.3f; period %d)%s",
+                        scores.get("mase"), best.epoch(), baselines.get("seasonal_naive_mase"),
+                        baselines.get("naive_mase"), baselines.get("holt_winters_mase"), period, backtest));
             }
         });
     }
@@ -166,6 +193,7 @@ public final class ForecastingTrainer implements TaskTrainer {
         return new ForecastSample(origin, setup.period(), Arrays.copyOfRange(values, origin - setup.window(), origin),
                 tail.first(tail.actual()), tail.first(tail.forecast()), tail.first(tail.naive()),
                 tail.first(tail.seasonalNaive()),
-                series.dates() == null ? null : series.dates().subList(origin - setup.window(), origin + setup.horizon()));
+                series.dates() == null ? null : series.dates().subList(origin - setup.window(), origin + setup.horizon()),
+                tail.first(tail.holtWinters()), tail.first(tail.lower()), tail.first(tail.upper()));
     }
 }

@@ -11,11 +11,21 @@ import java.util.Objects;
  * @param origin index in the series of the first forecast value
  * @param period the season the seasonal naive baseline repeats
  * @param dates when the series has dates: those of history and actual, else {@code null}
+ * @param holtWinters the Holt-Winters forecast (null in samples from before it existed)
+ * @param lower the model's prediction interval, lower bounds (null without intervals)
+ * @param upper the upper bounds
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ForecastSample(int origin, int period, double[] history, double[] actual, double[] forecast,
-        double[] naive, double[] seasonalNaive, List<String> dates) implements SamplePayload {
+        double[] naive, double[] seasonalNaive, List<String> dates, double[] holtWinters, double[] lower,
+        double[] upper) implements SamplePayload {
     public static final String KIND = "forecast";
+
+    /** A sample without Holt-Winters and intervals. */
+    public ForecastSample(int origin, int period, double[] history, double[] actual, double[] forecast,
+            double[] naive, double[] seasonalNaive, List<String> dates) {
+        this(origin, period, history, actual, forecast, naive, seasonalNaive, dates, null, null, null);
+    }
 
     public ForecastSample {
         Objects.requireNonNull(history, "history");

@@ -45,6 +45,9 @@ public final class ForecastingTask implements TaskDefinition {
     /** Twelve years of months: as short as the series people bring. */
     static final int MONTHLY_SIZE = 144;
     static final int DEFAULT_SIZE = 5_000;
+    /** Backtest cut-offs of a short series, and the longest series that counts as short. */
+    static final int BACKTESTS = 4;
+    static final int SHORT_SERIES = 1_000;
 
     @Override
     public TaskType type() {
@@ -61,7 +64,7 @@ public final class ForecastingTask implements TaskDefinition {
         var o = raw instanceof ForecastingOptions f ? f : new ForecastingOptions(null, null, null, null, null, null, null);
         return new ForecastingOptions(or(o.builtinSize(), DEFAULT_SIZE), or(o.window(), 48), or(o.horizon(), 12),
                 or(o.period(), 0), blankToNull(o.valueColumn()), blankToNull(o.dateColumn()),
-                or(o.missingValues(), MissingValues.REFUSE));
+                or(o.missingValues(), MissingValues.REFUSE), or(o.backtests(), defaultBacktests(o.builtinSize())));
     }
 
     private static String blankToNull(String s) {
@@ -75,6 +78,7 @@ public final class ForecastingTask implements TaskDefinition {
         range(p, "window", o.window(), 1, 5000);
         range(p, "horizon", o.horizon(), 1, 1000);
         range(p, "period", o.period(), 0, 5000);
+        range(p, "backtests", o.backtests(), 0, 20);
     }
 
     @Override
@@ -128,13 +132,28 @@ public final class ForecastingTask implements TaskDefinition {
                 Arrays.copyOf(head, ForecastingDefaults.detectionLength(n))), replace ? ForecastingDefaults.Given.NOTHING
                 : new ForecastingDefaults.Given(given.period(), given.window(), given.horizon(), raw.batchSize(),
                         raw.hiddenSize(), raw.epochs(), raw.patience()));
+        Integer backtests = given.backtests() != null ? given.backtests() : defaultBacktests(n);
         var options = new ForecastingOptions(size, values.window(), values.horizon(), values.period(),
-                given.valueColumn(), given.dateColumn(), given.missingValues());
+                given.valueColumn(), given.dateColumn(), given.missingValues(), backtests);
+        var reasons = new java.util.LinkedHashMap<>(values.reasons());
+        if (given.backtests() == null) {
+            reasons.put("backtests", backtests + (backtests == 0 ? ": the series is long; its test tail already holds "
+                    + "many forecasts" : ": a short series' test tail holds few forecasts; each cut-off trains once more"));
+        }
         RunSpec spec = new RunSpec(raw.name(), raw.task(), raw.cell(), raw.clipping(), raw.dataset(), raw.seed(),
                 values.epochs(), raw.layers(), values.hiddenSize(), raw.dropout(), raw.optimizer(), raw.learningRate(),
                 raw.weightInit(), values.batchSize(), raw.updateGateBias(), values.patience(), raw.maxWallSeconds(),
                 raw.faultInjection(), options);
-        return new Proposal(spec, values.reasons());
+        return new Proposal(spec, reasons);
+    }
+
+    /**
+     * Backtest cut-offs by default: a short series gets {@value #BACKTESTS} (its test tail holds one
+     * or two forecasts, too few to judge by), a long one none (its tail holds many, and each cut-off
+     * costs another training).
+     */
+    static int defaultBacktests(Integer length) {
+        return length != null && length <= SHORT_SERIES ? BACKTESTS : 0;
     }
 
     private Optional<Series> series(String dataset, int size, long seed, ForecastingOptions given,
@@ -177,7 +196,8 @@ public final class ForecastingTask implements TaskDefinition {
 
     /** Windows whose targets lie in the training part of a series of {@code length} values. */
     public static long trainingWindows(int length, ForecastingOptions o) {
-        return ChronologicalSplit.of(length, o.horizon()).trainEnd() - o.window() - o.horizon() + 1L;
+        // the targets refer to the value a season earlier: the first origin needs that much history too
+        return ChronologicalSplit.of(length, o.horizon()).trainEnd() - Math.max(o.window(), o.period()) - o.horizon() + 1L;
     }
 
     @Override

@@ -20,6 +20,7 @@ public final class ForecastingSection extends TaskSection<ForecastingSection.Mod
         String valueColumn;
         String dateColumn;
         MissingValues missingValues;
+        Integer backtests;
     }
 
     public ForecastingSection() {
@@ -30,6 +31,8 @@ public final class ForecastingSection extends TaskSection<ForecastingSection.Mod
                 .helper("Points predicted at once.");
         fields.integer("Season length (0: detect)", "period", m -> m.period, (m, v) -> m.period = v)
                 .helper("For the seasonal-naive baseline.");
+        fields.integer("Backtest cut-offs (0: off)", "backtests", m -> m.backtests, (m, v) -> m.backtests = v)
+                .helper("The model is trained again at each cut-off and scored there: mean and spread.");
         fields.optionalText("Value column", "valueColumn", MAX_COLUMN_LENGTH, m -> m.valueColumn,
                 (m, v) -> m.valueColumn = v)
                 .helper("Name or number (1 is the first); empty: the only numeric column.")
@@ -58,12 +61,13 @@ public final class ForecastingSection extends TaskSection<ForecastingSection.Mod
         m.valueColumn = o.valueColumn();
         m.dateColumn = o.dateColumn();
         m.missingValues = o.missingValues();
+        m.backtests = o.backtests();
         return m;
     }
 
     @Override
     protected ForecastingOptions optionsOf(Model m) {
         return new ForecastingOptions(m.builtinSize, m.window, m.horizon, m.period, m.valueColumn, m.dateColumn,
-                m.missingValues);
+                m.missingValues, m.backtests);
     }
 }

@@ -96,7 +96,8 @@ class ForecastingTrainerTest {
         ChronologicalSplit split = ChronologicalSplit.of(series.length, 12);
         double[] training = split.train(series);
         Forecaster best = Forecaster.load(runDir);
-        TailForecasts tail = TailForecasts.of(series, split, best);
+        TailForecasts tail = TailForecasts.of(series, split, best,
+                TailForecasts.holtWinters(series, split.validationEnd(), 24));
         assertThat(tail.actual()).hasSize(240);
 
         TrainerEvent.Result result = result();
@@ -107,6 +108,9 @@ class ForecastingTrainerTest {
                 .isCloseTo(ForecastMetrics.mase(tail.actual(), tail.seasonalNaive(), training, 24), within(1e-12));
         assertThat(result.baselines().get("naive_mase"))
                 .isCloseTo(ForecastMetrics.mase(tail.actual(), tail.naive(), training, 24), within(1e-12));
+        assertThat(result.baselines().get("holt_winters_mase"))
+                .isCloseTo(ForecastMetrics.mase(tail.actual(), tail.holtWinters(), training, 24), within(1e-9));
+        assertThat(result.metrics().get("coverage")).isCloseTo(tail.coverage(), within(1e-12));
     }
 
     @Test

@@ -46,8 +46,10 @@ class NormaliserTest {
 
     @Test
     void the_setup_file_round_trips() throws Exception {
-        var setup = new ForecastSetup(48, 12, 24, new Normaliser(18.25, 5.5));
+        var setup = new ForecastSetup(48, 12, 24, new Normaliser(18.25, 5.5), true, new double[] {0.5, 0.75},
+                com.seqplay.metrics.HoltWinters.best(com.seqplay.dataset.builtin.MonthlySeries.generate(60, 1).values(), 12)
+                        .orElseThrow());
         setup.save(dir);
-        assertThat(ForecastSetup.load(dir)).isEqualTo(setup);
+        assertThat(ForecastSetup.load(dir)).usingRecursiveComparison().isEqualTo(setup);
     }
 }
