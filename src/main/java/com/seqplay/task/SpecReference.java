@@ -27,17 +27,19 @@ public final class SpecReference {
                 + "clip at one (default 1 for `value`, 5 otherwise)");
         MEANING.put("dataset", "a built-in dataset of the task (`builtin:...`) or an upload (`upload:<n>`)");
         MEANING.put("seed", "seeds data generation, initialisation and shuffling");
-        MEANING.put("epochs", "passes over the training data (1-1000)");
+        MEANING.put("epochs", "passes over the training data (1-1000); forecasting, left out: enough for about 500 updates on the data");
         MEANING.put("layers", "recurrent layers (1-4)");
-        MEANING.put("hiddenSize", "units per recurrent layer (1-2048)");
+        MEANING.put("hiddenSize", "units per recurrent layer (1-2048); forecasting, left out: 32 below 400 training windows, else 64");
         MEANING.put("dropout", "dropout on each recurrent layer's input (0 to below 1)");
         MEANING.put("optimizer", "`adam`, `rmsprop` or `sgd` (Nesterov momentum 0.9)");
         MEANING.put("learningRate", "step size (above 0, at most 10)");
         MEANING.put("weightInit", "`xavier`, `he`, `lecun` or `normal`");
-        MEANING.put("batchSize", "examples per minibatch; refused when larger than the training data");
+        MEANING.put("batchSize", "examples per minibatch; refused when larger than the training data; forecasting, left out: a quarter of "
+                + "the training windows, at most 64");
         MEANING.put("updateGateBias", "GRU: initial update-gate bias; positive keeps the old state at first, so "
                 + "early gradients do not vanish");
-        MEANING.put("patience", "early stopping: epochs without a better validation loss (0: off)");
+        MEANING.put("patience", "early stopping: epochs without a better validation loss (0: off); forecasting, left out: a fifth of "
+                + "the epochs when there are more than 20");
         MEANING.put("maxWallSeconds", "training stops after this long and keeps its best checkpoint");
         MEANING.put("faultInjection", "`{\"mode\": \"exception\"/\"exit\"/\"oom\"/\"hang\"/\"nan\", "
                 + "\"iteration\": n}`: fail on purpose, to see how a crash is recorded");

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param beat whether the model is strictly better than the baseline in the metric's direction
  * @param metric the main metric's name ({@code bpc}, {@code bleu}, {@code mase}, {@code accuracy})
  * @param value the model's value
- * @param baseline the baseline's key ({@code unigram_bpc}, {@code copy_bleu}, ...)
+ * @param baseline the key of the baseline compared with, the strongest of the task's
+ *     ({@code unigram_bpc}, {@code copy_bleu}, {@code holt_winters_mase}, ...)
  * @param baselineLabel the baseline in words
  * @param baselineValue the baseline's value on the same data
  * @param relativeGain how much better (positive) or worse (negative) than the baseline, as a
@@ -29,17 +30,37 @@ public record Verdict(boolean beat, String metric, double value, String baseline
             return Optional.empty();
         }
         MainMetric main = TaskDefinitions.of(task).mainMetric();
-        Double value = metrics.get(main.name());
-        Double base = baselines.get(main.baseline());
-        if (value == null || base == null || !Double.isFinite(value) || !Double.isFinite(base)) {
+        String prefix = !main.thoroughPrefix().isEmpty() && finite(metrics.get(main.thoroughPrefix() + main.name()))
+                ? main.thoroughPrefix() : "";
+        Double value = metrics.get(prefix + main.name());
+        if (!finite(value)) {
+            return Optional.empty();
+        }
+        // the strongest baseline the run reports: beating a weak one proves little
+        String key = null;
+        String label = null;
+        Double base = null;
+        for (var b : main.baselines().entrySet()) {
+            Double v = baselines.get(prefix + b.getKey());
+            if (finite(v) && (base == null || main.direction().better(v, base))) {
+                key = prefix + b.getKey();
+                label = b.getValue();
+                base = v;
+            }
+        }
+        if (base == null) {
             return Optional.empty();
         }
         double gain = base == 0 ? 0 : (value - base) / Math.abs(base);
         if (main.direction() == MainMetric.Direction.LOWER_IS_BETTER) {
             gain = -gain;
         }
-        return Optional.of(new Verdict(main.direction().better(value, base), main.name(), value, main.baseline(),
-                main.baselineLabel(), base, gain));
+        return Optional.of(new Verdict(main.direction().better(value, base), prefix + main.name(), value, key,
+                label, base, gain));
+    }
+
+    private static boolean finite(Double v) {
+        return v != null && Double.isFinite(v);
     }
 
     /** One sentence: "Beat the seasonal-naive forecast: mase 0.700 vs 1.040." */

@@ -5,15 +5,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Sample;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The latest forecast beside what really happened: the look-back window, the actual values, the
- * network's forecast and the two naive baselines, on one axis (0 = first forecast step).
+ * network's forecast with the bounds of its prediction interval, and the baselines (naive,
+ * seasonal naive, Holt-Winters), on one axis (0 = first forecast step). Samples from before
+ * Holt-Winters and intervals simply lack those lines.
  */
 class ForecastChart extends LossChart {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SERIES = List.of("actual", "forecast", "naive", "seasonalNaive");
+    /** The sample's arrays and the names they are drawn under. */
+    private static final Map<String, String> SERIES = new LinkedHashMap<>();
+
+    static {
+        SERIES.put("actual", "actual");
+        SERIES.put("forecast", "forecast");
+        SERIES.put("lower", "interval low");
+        SERIES.put("upper", "interval high");
+        SERIES.put("naive", "naive");
+        SERIES.put("seasonalNaive", "seasonalNaive");
+        SERIES.put("holtWinters", "Holt-Winters");
+    }
 
     ForecastChart() {
         setId("forecast-chart");
@@ -29,12 +44,12 @@ class ForecastChart extends LossChart {
             for (int i = 0; i < history.size(); i++) {
                 points.add(point("history", i - history.size(), history.get(i).asDouble(), sample));
             }
-            for (String name : SERIES) {
-                JsonNode values = json.path(name);
+            SERIES.forEach((key, name) -> {
+                JsonNode values = json.path(key);
                 for (int i = 0; i < values.size(); i++) {
                     points.add(point(name, i, values.get(i).asDouble(), sample));
                 }
-            }
+            });
             clear();
             add(points);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -57,6 +57,7 @@ public class NewRunView extends VerticalLayout {
     public NewRunView(RunService runs, DatasetService datasets) {
         this.runs = runs;
         this.datasets = datasets;
+        editor.setUploads(datasets::content);
         Button launch = new Button("Launch", e -> launch());
         launch.setId("launch");
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

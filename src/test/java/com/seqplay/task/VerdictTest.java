@@ -34,6 +34,20 @@ class VerdictTest {
     }
 
     @Test
+    void a_forecast_is_judged_against_the_strongest_baseline_on_the_backtest_when_there_is_one() {
+        Map<String, Double> baselines = Map.of("seasonal_naive_mase", 1.04, "naive_mase", 2.0, "holt_winters_mase", 0.8,
+                "backtest_seasonal_naive_mase", 1.1, "backtest_naive_mase", 1.9, "backtest_holt_winters_mase", 0.9);
+        Verdict tail = Verdict.of(TaskType.FORECASTING, Map.of("mase", 0.85), baselines).orElseThrow();
+        assertThat(tail.beat()).isFalse();
+        assertThat(tail.sentence()).isEqualTo("Did not beat Holt-Winters: mase 0.850 vs 0.800.");
+        Verdict backtest = Verdict.of(TaskType.FORECASTING, Map.of("mase", 0.85, "backtest_mase", 0.7), baselines)
+                .orElseThrow();
+        assertThat(backtest.beat()).isTrue();
+        assertThat(backtest.baseline()).isEqualTo("backtest_holt_winters_mase");
+        assertThat(backtest.sentence()).isEqualTo("Beat Holt-Winters: backtest_mase 0.700 vs 0.900.");
+    }
+
+    @Test
     void no_verdict_without_both_numbers() {
         assertThat(Verdict.of(TaskType.TEXTGEN, Map.of("bpc", 2.0), Map.of())).isEmpty();
         assertThat(Verdict.of(TaskType.TEXTGEN, null, Map.of("unigram_bpc", 3.9))).isEmpty();

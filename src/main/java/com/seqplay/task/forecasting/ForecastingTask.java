@@ -226,8 +226,11 @@ public final class ForecastingTask implements TaskDefinition {
 
     @Override
     public MainMetric mainMetric() {
-        return new MainMetric("mase", MainMetric.Direction.LOWER_IS_BETTER, "seasonal_naive_mase",
-                "the seasonal-naive forecast");
+        var baselines = new java.util.LinkedHashMap<String, String>();
+        baselines.put("seasonal_naive_mase", "the seasonal-naive forecast");
+        baselines.put("naive_mase", "the naive forecast");
+        baselines.put("holt_winters_mase", "Holt-Winters");
+        return new MainMetric("mase", MainMetric.Direction.LOWER_IS_BETTER, baselines, "backtest_");
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class FormField {
     private final Component component;
     private final Binder.Binding<?, ?> binding;
     private SerializablePredicate<FormState> appliesWhen = state -> true;
+    private String helper;
 
     FormField(String specField, Component component, Binder.Binding<?, ?> binding) {
         this.specField = specField;
@@ -34,10 +35,21 @@ public final class FormField {
 
     /** A line under the field saying what it does. */
     public FormField helper(String text) {
+        helper = text;
         if (component instanceof HasHelper h) {
             h.setHelperText(text);
         }
         return this;
+    }
+
+    /**
+     * Shows why the field has its value ("Proposed from the data: 24: two seasons of 12") in place
+     * of its usual helper line; null brings the usual line back.
+     */
+    void note(String reason) {
+        if (component instanceof HasHelper h) {
+            h.setHelperText(reason == null ? helper : reason);
+        }
     }
 
     public String specField() {

@@ -8,7 +8,11 @@ import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecProblem;
 import com.seqplay.spec.TaskType;
 import com.seqplay.spec.WeightInit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.seqplay.spec.SpecJson;
+import com.seqplay.task.Proposal;
 import com.seqplay.task.SpecValidator;
+import com.seqplay.task.UploadedData;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -44,6 +48,8 @@ public final class RunSpecEditor extends Composite<FormLayout> {
     private final Map<String, String> datasetLabels = new LinkedHashMap<>();
     private CommonForm model;
     private TaskType task;
+    private UploadedData.Lookup uploads = UploadedData.Lookup.NONE;
+    private boolean reading;
 
     @SuppressWarnings("unchecked")
     public RunSpecEditor() {
@@ -106,18 +112,76 @@ public final class RunSpecEditor extends Composite<FormLayout> {
                 new FormLayout.ResponsiveStep("1000px", 3));
 
         cell.addValueChangeListener(e -> refreshVisibility());
-        dataset.addValueChangeListener(e -> refreshVisibility());
+        dataset.addValueChangeListener(e -> {
+            refreshVisibility();
+            if (!reading && e.getValue() != null && !e.getValue().equals(e.getOldValue())) {
+                proposeFromData();
+            }
+        });
         clipping.addValueChangeListener(this::clippingChanged);
     }
 
-    /** Shows a completed specification (a task's defaults or a preset); clears every error shown. */
+    /** Where the form finds the bytes of an uploaded dataset, to propose values from them. */
+    public void setUploads(UploadedData.Lookup uploads) {
+        this.uploads = uploads;
+    }
+
+    /**
+     * Shows a completed specification (a task's defaults or a preset); clears every error shown.
+     * A field whose value is what the data proposes says why under it.
+     */
     public void read(RunSpec spec) {
-        task = spec.task();
-        model = CommonForm.of(spec);
-        offer(spec.dataset());
-        common.read(model);
-        sections.get(task).read(spec.options());
-        refreshVisibility();
+        reading = true;
+        try {
+            task = spec.task();
+            model = CommonForm.of(spec);
+            offer(spec.dataset());
+            common.read(model);
+            sections.get(task).read(spec.options());
+            refreshVisibility();
+        } finally {
+            reading = false;
+        }
+        showReasons(spec);
+    }
+
+    /**
+     * A dataset was chosen: the fields its data decides (for forecasting window, horizon, season,
+     * batch, hidden size, epochs, patience) are proposed afresh; the person's other choices stay.
+     */
+    private void proposeFromData() {
+        if (model == null) {
+            return;
+        }
+        common.binder().writeBeanAsDraft(model);
+        TaskSection<?, ?> section = sections.get(task);
+        section.draft();
+        Proposal proposal = SpecValidator.proposeFromData(model.toSpec(section.options()), uploads);
+        if (!proposal.reasons().isEmpty()) {
+            read(proposal.spec());
+        }
+    }
+
+    /** Notes the reason under each field whose value is the one the data proposes; others get their usual line. */
+    private void showReasons(RunSpec spec) {
+        Map<String, String> reasons = Map.of();
+        JsonNode shown = SpecJson.toTree(spec);
+        JsonNode proposed = null;
+        try {
+            Proposal p = SpecValidator.proposeFromData(spec, uploads);
+            reasons = p.reasons();
+            proposed = SpecJson.toTree(p.spec());
+        } catch (RuntimeException e) {
+            // a specification the data cannot speak for (a bad column): no reasons to show
+        }
+        JsonNode finalProposed = proposed;
+        Map<String, String> finalReasons = reasons;
+        allFields().forEach(f -> {
+            String reason = finalReasons.get(f.specField());
+            boolean same = reason != null && finalProposed != null
+                    && shown.path(f.specField()).equals(finalProposed.path(f.specField()));
+            f.note(same ? "From the data: " + reason : null);
+        });
     }
 
     /**

@@ -39,6 +39,11 @@ public abstract class TaskSection<M, O extends TaskOptions> {
         return fields.write(model);
     }
 
+    /** Writes the fields that hold valid values into the model, leaving the rest as they were. */
+    void draft() {
+        fields.binder().writeBeanAsDraft(model);
+    }
+
     /** The options as last written (or read). */
     public O options() {
         return optionsOf(model);
