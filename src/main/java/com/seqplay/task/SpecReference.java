@@ -61,7 +61,7 @@ public final class SpecReference {
         MEANING.put("period", "season length, for the seasonal-naive baseline and the model's targets; left out, it is "
                 + "detected from the data when the run is submitted (0: detected at training time)");
         MEANING.put("backtests", "rolling-origin backtest: the model is trained afresh at each of the last n horizons "
-                + "and scored there, reported as mean and spread (0: off; left out, 4 for a series of at most 1,000 "
+                + "and scored there, reported as mean and spread (0: off; left out, 4 for a series of at most 500 "
                 + "values)");
         MEANING.put("valueColumn", "uploads: the column to forecast, by header name or 1-based index (none: the "
                 + "last numeric column)");

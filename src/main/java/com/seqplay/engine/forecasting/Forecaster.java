@@ -71,8 +71,9 @@ public final class Forecaster {
                         + ": this model was trained on a positive series and works on logarithms");
             }
         }
-        int w = setup.history();
-        double[] series = Arrays.copyOfRange(history, history.length - w, history.length + steps);
+        // the whole history, not just the window: the Holt-Winters reference runs over all of it
+        int w = history.length;
+        double[] series = Arrays.copyOf(history, w + steps);
         for (int done = 0; done < steps; done += setup.horizon()) {
             double[] next = forecastAt(series, new int[] {w + done})[0];
             System.arraycopy(next, 0, series, w + done, Math.min(next.length, steps - done));

@@ -52,7 +52,7 @@ class RealDataDefaultsTest {
         assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
         assertThat(result.metrics().get("mase")).isFinite();
         assertThat(result.baselines()).containsKeys("seasonal_naive_mase", "holt_winters_mase");
-        if (n <= 1000) {
+        if (n <= 500) {
             assertThat(result.metrics().get("backtest_folds")).isGreaterThanOrEqualTo(2);
             assertThat(result.metrics().get("backtest_mase")).isFinite();
         }
