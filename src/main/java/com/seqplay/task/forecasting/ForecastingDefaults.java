@@ -17,8 +17,9 @@ import java.util.Map;
  *   <li>Horizon: one season, at most {@value #MAX_HORIZON} steps; without a season 12 steps on a
  *       long series, a twentieth of a short one. Halved while the series cannot give
  *       {@value #MIN_WINDOWS} training windows.</li>
- *   <li>Window: two seasons, else a season plus the horizon (each target's value a season earlier
- *       is then inside the window), else one season; without a season 48, 24 or four horizons.
+ *   <li>Window: two seasons (at most {@value #MAX_SEASONAL_WINDOW} values, else 48), else a season
+ *       plus the horizon (each target's value a season earlier is then inside the window), else one
+ *       season; without a season 48, 24 or four horizons.
  *       The first that leaves {@value #MIN_WINDOWS} training windows.</li>
  *   <li>Batch: a quarter of the training windows (a power of two, at most 64), so every epoch
  *       makes several updates.</li>
@@ -40,6 +41,8 @@ public final class ForecastingDefaults {
     static final int DETECTION_VALUES = 20_000;
     static final int MAX_DETECTED_PERIOD = 400;
     static final int MAX_WINDOW = 400;
+    /** Longest window of two seasons; a longer season gets a window of 48. */
+    static final int MAX_SEASONAL_WINDOW = 96;
 
     /** Values a person gave (null: propose one). */
     public record Given(Integer period, Integer window, Integer horizon, Integer batchSize, Integer hiddenSize,
@@ -195,6 +198,12 @@ public final class ForecastingDefaults {
     private record Choice(int window, String reason) {}
 
     private static List<Choice> windowChoices(int period, int horizon) {
+        if (period >= 2 && 2 * period > MAX_SEASONAL_WINDOW) {
+            // the reference forecast carries so long a season; the network reads the recent past
+            return List.of(new Choice(48, "48 past values (two seasons of " + period + " are too long to read "
+                            + "step by step)"),
+                    new Choice(24, "24 past values (the series is short)"));
+        }
         if (period >= 2) {
             return List.of(
                     new Choice(Math.min(MAX_WINDOW, Math.max(2 * period, 8)), "two seasons of " + period),

@@ -121,7 +121,13 @@ class ForecastingTrainerTest {
         assertThat(setup.horizon()).isEqualTo(12);
         assertThat(setup.period()).isEqualTo(24);
         double[] series = SeasonalSeries.generate(1200, 24, 7).values();
-        assertThat(setup.normaliser()).isEqualTo(Normaliser.fit(java.util.Arrays.copyOf(series, 840)));
+        // a positive series is modelled on logarithms, normalised with the training part's only
+        assertThat(setup.log()).isTrue();
+        assertThat(setup.normaliser()).isEqualTo(Normaliser.fit(
+                java.util.Arrays.stream(series, 0, 840).map(Math::log).toArray()));
+        assertThat(setup.reference()).as("the Holt-Winters forecast the network corrects").isNotNull();
+        assertThat(setup.intervalHalfWidth()).hasSize(12);
+        assertThat(java.util.Arrays.stream(setup.intervalHalfWidth()).min().orElseThrow()).isPositive();
 
         Forecaster forecaster = Forecaster.load(runDir);
         List<Double> history = java.util.Arrays.stream(series, 0, 1000).boxed().toList();

@@ -110,6 +110,15 @@ class ForecastingDefaultsTest {
     }
 
     @Test
+    void a_season_too_long_to_read_twice_gets_the_usual_window_of_48() {
+        var v = ForecastingDefaults.propose(2000, () -> 100, ForecastingDefaults.Given.NOTHING);
+        assertThat(v.period()).isEqualTo(100);
+        assertThat(v.window()).isEqualTo(48);
+        assertThat(v.horizon()).isEqualTo(12);
+        assertThat(v.reasons().get("window")).contains("too long");
+    }
+
+    @Test
     void builtin_monthly_is_twelve_years_with_defaults_from_its_data() {
         RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
                 {"task":"forecasting","dataset":"builtin:monthly"}"""));
