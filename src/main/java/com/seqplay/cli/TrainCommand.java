@@ -49,7 +49,9 @@ final class TrainCommand implements Callable<Integer> {
         EventSink sink = events ? jsonLines(out) : new ConsoleSink(out);
         RunSpec spec;
         try {
-            spec = SpecValidator.completeAndValidate(SpecJson.parse(Files.readString(specFile, StandardCharsets.UTF_8)));
+            // fields left out are proposed from the dataset file, as the server does for an upload
+            spec = SpecValidator.completeAndValidate(SpecJson.parse(Files.readString(specFile, StandardCharsets.UTF_8)),
+                    ref -> datasetFile == null ? java.util.Optional.empty() : readDataset());
         } catch (NoSuchFileException e) {
             return refuse(sink, specFile + ": no such file");
         } catch (IOException e) {
@@ -69,6 +71,15 @@ final class TrainCommand implements Callable<Integer> {
             e.printStackTrace();
             sink.emit(new TrainerEvent.Error(describe(e)));
             return 1;
+        }
+    }
+
+    private java.util.Optional<com.seqplay.task.UploadedData> readDataset() {
+        try {
+            return java.util.Optional.of(new com.seqplay.task.UploadedData(datasetFile.getFileName().toString(),
+                    Files.readAllBytes(datasetFile)));
+        } catch (IOException e) {
+            return java.util.Optional.empty(); // the trainer reports the unreadable file
         }
     }
 
