@@ -1,7 +1,6 @@
 package com.seqplay.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
 import com.seqplay.spec.SpecJson;
@@ -29,7 +28,6 @@ import java.util.Map;
 @Route(value = "compare", layout = MainLayout.class)
 @PageTitle("Compare runs · Seqplay")
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SETTINGS = List.of("cell", "clipping", "dataset", "layers", "hiddenSize",
             "learningRate", "optimizer", "batchSize", "epochs", "attention", "seed");
     private final RunService runs;

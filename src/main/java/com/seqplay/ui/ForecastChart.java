@@ -1,5 +1,7 @@
 package com.seqplay.ui;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.run.domain.MetricPoint;
@@ -12,7 +14,7 @@ import java.util.List;
  * network's forecast and the two naive baselines, on one axis (0 = first forecast step).
  */
 class ForecastChart extends LossChart {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final List<String> SERIES = List.of("actual", "forecast", "naive", "seasonalNaive");
 
     ForecastChart() {

@@ -1,5 +1,7 @@
 package com.seqplay.engine.forecasting;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +15,7 @@ import java.nio.file.StandardCopyOption;
  */
 public record ForecastSetup(int window, int horizon, int period, Normaliser normaliser) {
     public static final String FILE = "forecast-setup.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     public void save(Path runDir) throws IOException {
         Path tmp = runDir.resolve(FILE + ".tmp");

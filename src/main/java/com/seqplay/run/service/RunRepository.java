@@ -1,5 +1,7 @@
 package com.seqplay.run.service;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Repository;
 public class RunRepository {
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
     private final JdbcClient jdbc;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     RunRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
