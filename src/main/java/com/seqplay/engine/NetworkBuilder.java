@@ -100,8 +100,9 @@ public final class NetworkBuilder {
     public static Layer recurrent(RunSpec spec, int nIn, int nOut) {
         CellType cell = spec.cell();
         var builder = switch (cell) {
-            case LSTM -> new LSTM.Builder().activation(Activation.TANH).forgetGateBiasInit(1.0);
-            case RNN -> new SimpleRnn.Builder().activation(Activation.TANH);
+            case LSTM -> new com.seqplay.engine.layers.FusedLstm.Builder().activation(Activation.TANH)
+                    .forgetGateBiasInit(1.0);
+            case RNN -> new com.seqplay.engine.layers.FusedSimpleRnn.Builder().activation(Activation.TANH);
             case GRU -> new GruLayer.Builder().activation(Activation.TANH).updateGateBiasInit(spec.updateGateBias());
         };
         builder.nIn(nIn).nOut(nOut);
