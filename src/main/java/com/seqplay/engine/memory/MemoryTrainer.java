@@ -1,20 +1,23 @@
 package com.seqplay.engine.memory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.seqplay.engine.BestEpoch;
 import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.EpochLoop;
+import com.seqplay.engine.EpochTask;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.sample.MemorySample;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.task.memory.MemoryProbe;
 import com.seqplay.task.memory.MemoryProbe.Sequence;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -32,16 +35,14 @@ import org.nd4j.linalg.dataset.DataSet;
  *       measure of {@code train_loss}) and {@code accuracy} on the validation sequences, and a
  *       {@code memory} sample: the first {@value #SAMPLE_QUESTIONS} validation questions with the
  *       model's answers.</li>
- *   <li>The epoch with the lowest {@code val_loss} is checkpointed; its accuracy on the test
- *       sequences is the run's {@code accuracy}, beside the baseline {@code chance} = 1 / alphabet.
- *       With {@code patience > 0} training stops after that many epochs without a better
- *       {@code val_loss}.</li>
+ *   <li>The epoch with the lowest {@code val_loss} gives the run's result: its accuracy on the
+ *       test sequences is the run's {@code accuracy}, beside the baseline {@code chance} = 1 /
+ *       alphabet (checkpoint, early stopping and time limit as {@link EpochLoop} rules).</li>
  * </ul>
  */
 public final class MemoryTrainer implements TaskTrainer {
     /** Questions shown in each epoch's sample. */
     static final int SAMPLE_QUESTIONS = 6;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void train(TrainingContext ctx) throws Exception {
@@ -55,7 +56,7 @@ public final class MemoryTrainer implements TaskTrainer {
         List<Sequence> shown = split.validation().subList(0, Math.min(SAMPLE_QUESTIONS, split.validation().size()));
         int batchesPerEpoch = (trainData.numExamples() + spec.batchSize() - 1) / spec.batchSize();
         Map<String, Double> baselines = Map.of("chance", probe.chance());
-        sink.emit(TrainerEvent.log(String.format(
+        sink.emit(new TrainerEvent.Log(String.format(
                 "Memory probe: %d symbols of %d, then %d distractors, then the query (%d steps, %d input tokens); "
                         + "%d training, %d validation, %d test sequences; chance %.4g",
                 probe.symbols(), probe.alphabet(), probe.distractors(), probe.length(), probe.vocabularySize(),
@@ -68,61 +69,54 @@ public final class MemoryTrainer implements TaskTrainer {
         listeners.add(0, monitor);
         net.setListeners(listeners);
 
-        var best = new BestEpoch(spec.patience());
-        Double bestTestAccuracy = null;
-        double bestValidationAccuracy = Double.NaN;
-        for (int epoch = 1; epoch <= spec.epochs() && !ctx.clock().expired(); epoch++) {
-            monitor.startEpoch(epoch);
-            trainData.shuffle(spec.seed() + epoch);
-            for (DataSet batch : trainData.batchBy(spec.batchSize())) {
+        EpochLoop.of(ctx, monitor).run(new EpochTask<DataSet>() {
+            /** Test accuracy of the best epoch so far, scored when it is saved (the test set is used for nothing else). */
+            private double bestTestAccuracy = Double.NaN;
+
+            @Override
+            public Iterable<DataSet> batches(int epoch) {
+                trainData.shuffle(spec.seed() + epoch);
+                return trainData.batchBy(spec.batchSize());
+            }
+
+            @Override
+            public void fit(DataSet batch) {
                 net.fit(batch);
-                if (ctx.clock().expired()) {
-                    sink.emit(TrainerEvent.log("Wall-time limit of " + spec.maxWallSeconds() + " s reached"));
-                    break;
-                }
             }
-            long step = monitor.step();
-            MemoryScores validation = MemoryScores.of(net, validationData);
-            sink.emit(TrainerEvent.metric("val_loss", step, epoch, validation.loss()));
-            sink.emit(TrainerEvent.metric("accuracy", step, epoch, validation.accuracy()));
-            sink.emit(TrainerEvent.sample("memory", epoch, sampleJson(probe, shown, validation)));
-            if (best.offer(epoch, validation.loss())) {
+
+            @Override
+            public Evaluation evaluate(int epoch) {
+                MemoryScores validation = MemoryScores.of(net, validationData);
+                return new Evaluation(validation.loss(), Map.of("accuracy", validation.accuracy()),
+                        List.of(sample(probe, shown, validation)));
+            }
+
+            @Override
+            public void saveModel(Path file) throws IOException {
                 bestTestAccuracy = MemoryScores.of(net, testData).accuracy();
-                bestValidationAccuracy = validation.accuracy();
-                Checkpoints.save(net, ctx.runDir(), epoch, sink);
-            } else if (best.shouldStop(epoch)) {
-                sink.emit(TrainerEvent.log("Early stop after epoch " + epoch + ": no better val_loss for "
-                        + spec.patience() + " epochs; keeping epoch " + best.epoch()));
-                break;
+                Checkpoints.write(net, file);
             }
-        }
-        if (bestTestAccuracy == null) {
-            throw new IllegalStateException("no epoch finished with a finite val_loss within the wall-time limit of "
-                    + spec.maxWallSeconds() + " s");
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("accuracy", bestTestAccuracy);
-        metrics.put("val_loss", best.loss());
-        metrics.put("val_accuracy", bestValidationAccuracy);
-        sink.emit(TrainerEvent.result("SUCCEEDED", metrics, baselines, String.format(java.util.Locale.ROOT,
-                "Test accuracy %.3f at epoch %d (chance %.3f) across %d distractors", bestTestAccuracy, best.epoch(),
-                probe.chance(), probe.distractors())));
+
+            @Override
+            public FinalScores finish(BestEvaluation best) {
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                metrics.put("accuracy", bestTestAccuracy);
+                metrics.put("val_accuracy", best.evaluation().metrics().get("accuracy"));
+                return new FinalScores(metrics, baselines, String.format(Locale.ROOT,
+                        "Test accuracy %.3f at epoch %d (chance %.3f) across %d distractors", bestTestAccuracy,
+                        best.epoch(), probe.chance(), probe.distractors()));
+            }
+        });
     }
 
-    /** One question of a sample: the symbols shown, the model's answer and its probability, the truth. */
-    record SampleQuestion(String symbols, String answer, double probability, String truth) {}
-
     /** The {@code memory} sample: the gap length and the model's answers to the shown questions. */
-    record Sample(int distractors, List<SampleQuestion> questions) {}
-
-    static String sampleJson(MemoryProbe probe, List<Sequence> shown, MemoryScores scores)
-            throws JsonProcessingException {
-        List<SampleQuestion> questions = new ArrayList<>();
+    static MemorySample sample(MemoryProbe probe, List<Sequence> shown, MemoryScores scores) {
+        List<MemorySample.Question> questions = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             int answer = scores.answer(i);
-            questions.add(new SampleQuestion(probe.shownSymbols(shown.get(i)), MemoryProbe.symbolName(answer),
+            questions.add(new MemorySample.Question(probe.shownSymbols(shown.get(i)), MemoryProbe.symbolName(answer),
                     scores.probabilities()[i][answer], MemoryProbe.symbolName(shown.get(i).answer())));
         }
-        return JSON.writeValueAsString(new Sample(probe.distractors(), questions));
+        return new MemorySample(probe.distractors(), questions);
     }
 }

@@ -2,6 +2,7 @@ package com.seqplay.engine.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.seqplay.engine.Events;
 import com.seqplay.engine.Trainer;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
@@ -36,8 +37,8 @@ class MemoryGapTest {
                  "hiddenSize":64,"epochs":5,"batchSize":16,"seed":5}""".formatted(cell, distractors)));
         List<TrainerEvent> events = new ArrayList<>();
         new Trainer(spec, runDir.resolve(cell + "-" + distractors), events::add).run();
-        TrainerEvent result = events.get(events.size() - 1);
-        assertThat(result.status()).isEqualTo("SUCCEEDED");
+        TrainerEvent.Result result = Events.result(events);
+        assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
         assertThat(result.baselines().get("chance")).isEqualTo(0.125);
         return result.metrics().get("accuracy");
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.Events;
 import com.seqplay.engine.Trainer;
+import com.seqplay.events.sample.MemorySample;
 import com.seqplay.engine.inference.PredictRequest;
 import com.seqplay.engine.inference.PredictionException;
 import com.seqplay.engine.inference.Predictor;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** One small LSTM run across 20 distractors, shared by the tests that read its events and its folder. */
 @Tag("slow")
 class MemoryTrainerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Measured with this seed: validation accuracy 0.68, 0.965, 0.985, 1.0 after epochs 1 to 4. */
     private static final int EPOCHS = 5;
     private static final String SPEC = """
@@ -46,26 +45,24 @@ class MemoryTrainerTest {
         new Trainer(spec, runDir, events::add).run();
     }
 
-    private static TrainerEvent result() {
-        TrainerEvent last = events.get(events.size() - 1);
-        assertThat(last.type()).isEqualTo(TrainerEvent.Type.RESULT);
-        return last;
+    private static TrainerEvent.Result result() {
+        return Events.result(events);
     }
 
     @Test
     void an_lstm_remembers_the_first_symbol_across_20_distractors_far_above_chance() {
-        TrainerEvent result = result();
-        assertThat(result.status()).isEqualTo("SUCCEEDED");
+        TrainerEvent.Result result = result();
+        assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
         assertThat(result.baselines()).containsOnlyKeys("chance");
         assertThat(result.baselines().get("chance")).isEqualTo(0.125);
         assertThat(result.metrics()).containsKeys("accuracy", "val_loss", "val_accuracy");
         assertThat(result.metrics().get("accuracy")).isGreaterThan(0.9);
-        assertThat(result.text()).startsWith("Test accuracy ").contains("(chance 0.125) across 20 distractors");
+        assertThat(result.message()).startsWith("Test accuracy ").contains("(chance 0.125) across 20 distractors");
     }
 
     @Test
     void every_epoch_reports_validation_loss_and_accuracy_after_its_training_steps() {
-        assertThat(events).filteredOn(e -> "train_loss".equals(e.name())).hasSize(EPOCHS * 100); // 1600 in batches of 16
+        assertThat(Events.metric(events, "train_loss")).hasSize(EPOCHS * 100); // 1600 in batches of 16
         double[] loss = values("val_loss");
         double[] accuracy = values("accuracy");
         assertThat(loss).hasSize(EPOCHS);
@@ -78,19 +75,20 @@ class MemoryTrainerTest {
 
     @Test
     void each_epoch_shows_held_out_questions_with_the_models_answer_and_the_truth() throws Exception {
-        List<TrainerEvent> samples = events.stream().filter(e -> e.type() == TrainerEvent.Type.SAMPLE).toList();
-        assertThat(samples).hasSize(EPOCHS).allMatch(e -> "memory".equals(e.name()));
-        JsonNode last = JSON.readTree(samples.get(EPOCHS - 1).text());
-        assertThat(last.get("distractors").asInt()).isEqualTo(20);
-        assertThat(last.get("questions")).hasSize(MemoryTrainer.SAMPLE_QUESTIONS);
+        List<MemorySample> samples = Events.payloads(events, MemorySample.class);
+        assertThat(Events.samples(events, MemorySample.KIND)).hasSize(EPOCHS);
+        assertThat(samples).hasSize(EPOCHS);
+        MemorySample last = samples.get(EPOCHS - 1);
+        assertThat(last.distractors()).isEqualTo(20);
+        assertThat(last.questions()).hasSize(MemoryTrainer.SAMPLE_QUESTIONS);
         List<MemoryProbe.Sequence> validation = MemoryProbe.split(MemoryProbe.of(spec.memory()).generate(2000, 3)).validation();
         for (int i = 0; i < MemoryTrainer.SAMPLE_QUESTIONS; i++) {
-            JsonNode q = last.get("questions").get(i);
-            String shown = q.get("symbols").asText();
+            MemorySample.Question q = last.questions().get(i);
+            String shown = q.symbols();
             assertThat(shown).isEqualTo(MemoryProbe.of(spec.memory()).shownSymbols(validation.get(i)));
-            assertThat(q.get("truth").asText()).isEqualTo(shown.split(" ")[0]);
-            assertThat(q.get("answer").asText()).matches("[A-H]");
-            assertThat(q.get("probability").asDouble()).isBetween(0.125, 1.0);
+            assertThat(q.truth()).isEqualTo(shown.split(" ")[0]);
+            assertThat(q.answer()).matches("[A-H]");
+            assertThat(q.probability()).isBetween(0.125, 1.0);
         }
     }
 
@@ -136,6 +134,6 @@ class MemoryTrainerTest {
     }
 
     private static double[] values(String name) {
-        return events.stream().filter(e -> name.equals(e.name())).mapToDouble(TrainerEvent::value).toArray();
+        return Events.values(events, name).stream().mapToDouble(Double::doubleValue).toArray();
     }
 }
