@@ -1,5 +1,6 @@
 package com.seqplay.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one configured JSON mapper of Seqplay, shared by the server (Spring uses it for the REST API,
  * see {@code config.JsonConfig}), the trainer and the inference worker, which run without Spring.
- * Times are ISO-8601 text; unknown fields are ignored when reading what Seqplay itself wrote
+ * Times are ISO-8601 text; fields without a value are left out (a run not started yet has no
+ * {@code startedAt}); unknown fields are ignored when reading what Seqplay itself wrote
  * (events, samples, model descriptions), so a newer writer does not break an older reader.
  * What people write (specifications, request bodies) is read strictly: see {@link #strict()}.
  *
@@ -22,6 +24,7 @@ public final class Json {
             .findAndAddModules()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
     private Json() {}
