@@ -63,7 +63,8 @@ public final class IterationProfile {
         for (int l = outIdx - 1; l >= 0; l--) {
             layers[l].setInput(acts.get(l), none);
             layers[l].activate(true, none);
-            eps[l] = layers[l].backpropGradient(eps[l + 1], none).getSecond().dup();
+            INDArray e = layers[l].backpropGradient(eps[l + 1], none).getSecond();
+            eps[l] = e == null ? null : e.dup(); // null: the first layer skips its input gradient
         }
 
         Map<String, Runnable> parts = new LinkedHashMap<>();
