@@ -10,8 +10,8 @@ package com.seqplay.engine.layers;
  * <ul>
  *   <li>pre-activations and their gradients: [B][G*H], row-major, one block of H per gate</li>
  *   <li>states handed to the layer: [B][H], row-major</li>
- *   <li>a step's output and output gradient: [H][B], i.e. one time slice of an 'f'-ordered
- *       [B, H, T] array, so the layer moves it with one bulk copy</li>
+ *   <li>a step's output and output gradient: [B][H], row-major, i.e. one time slice of the
+ *       layer's time-major output (memory order t, b, h), so the layer moves it with one bulk copy</li>
  * </ul>
  * Masks follow {@code h_t = m h'_t + (1 - m) h_{t-1}} (a padded step keeps the state, every
  * state of the cell alike) and the output at a step is {@code m h_t}.
@@ -42,7 +42,7 @@ interface CellKernel {
      * @param hp   h_{t-1} RW for kernels with a separate recurrent projection, else null
      * @param mask one value per example, or null for all 1
      * @param h    out: h_t, [B][H]
-     * @param out  out: the step's output m h_t, [H][B]
+     * @param out  out: the step's output m h_t, [B][H]
      */
     void forward(int t, double[] pre, double[] hp, double[] mask, double[] h, double[] out);
 
@@ -53,7 +53,7 @@ interface CellKernel {
      * One backward step; {@link #dh()} holds dL/dh_t on entry and the part of dL/dh_{t-1} that does
      * not go through RW on exit (the layer then adds dhp RWᵀ with {@link #addToDh}).
      *
-     * @param eps      dL/d(output_t), [H][B]
+     * @param eps      dL/d(output_t), [B][H]
      * @param g        out: gradient w.r.t. the input-side pre-activations (x W + b), [B][G*H]
      * @param dhp      out: gradient w.r.t. h_{t-1} RW, [B][G*H]; the same array as {@code g} unless
      *                 {@link #separateRecurrent()}

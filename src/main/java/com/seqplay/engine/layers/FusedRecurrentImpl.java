@@ -17,7 +17,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -59,7 +58,11 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
     private INDArray passMask;
     private int passBatch;
     private int passSteps;
+    /** The pass's input as [T*B, nIn] rows (the input's own memory when it is time-major). */
+    private INDArray passRows;
     private double[][] maskByStep;
+    /** False when nothing reads the gradient w.r.t. this layer's input (see {@link InputGradient}). */
+    private boolean inputGradient = true;
 
     protected FusedRecurrentImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -145,6 +148,19 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
     private void invalidatePass() {
         passInput = null;
         passMask = null;
+        passRows = null;
+    }
+
+    /**
+     * Whether {@link #backpropGradient} computes the gradient w.r.t. the input (the default). The
+     * first layer of a network fed with data can skip it: DL4J computes it and throws it away.
+     */
+    void setInputGradient(boolean needed) {
+        this.inputGradient = needed;
+    }
+
+    boolean inputGradient() {
+        return inputGradient;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -185,9 +201,9 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         rwT.assign(rw.transpose());
 
         // Input projection for all steps in one product; rows are ordered (t, b), so step t is the
-        // contiguous row block [t*B, (t+1)*B).
-        INDArray x2 = buffers.get("x2", dataType, (long) steps * batch, nIn);
-        x2.reshape('c', steps, batch, nIn).assign(in.permute(2, 0, 1));
+        // contiguous row block [t*B, (t+1)*B). A time-major input (another fused layer's output) is
+        // used where it lies; any other layout is copied once.
+        INDArray x2 = TimeMajor.rows(in, buffers.get("x2", dataType, (long) steps * batch, nIn));
         INDArray xp = buffers.get("xp", dataType, (long) steps * batch, gh);
         Gemm.multiply(Block.of(x2), false, Block.of(wT), true, Block.of(xp), 0.0);
         xp.addiRowVector(b.reshape(1, gh));
@@ -203,9 +219,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         INDArray hp = separate ? buffers.get("hp", dataType, batch, gh) : null;
         HostView hpView = separate ? new HostView(hp) : null;
         HostView xpView = new HostView(xp);
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[]{batch, hidden, steps}, 'f');
-        HostView outView = new HostView(out);
+        INDArray out = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATIONS, dataType, batch, hidden, steps);
+        HostView outView = new HostView(TimeMajor.rowsOrNull(out));
 
         double[] pre = new double[gateBlock];
         double[] hpStep = separate ? new double[gateBlock] : null;
@@ -234,6 +249,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             passMask = maskArray;
             passBatch = batch;
             passSteps = steps;
+            passRows = x2;
         }
         return permuteIfNWC(out);
     }
@@ -340,12 +356,10 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         if (eps.dataType() != dataType) {
             eps = eps.castTo(dataType);
         }
-        if (eps.ordering() != 'f' || !Shape.hasDefaultStridesForShape(eps) || eps.offset() != 0) {
-            eps = eps.dup('f');
-        }
         Preconditions.checkState(eps.size(0) == batch && eps.size(1) == hidden && eps.size(2) == steps,
                 "%s layer %s: epsilon shape %s does not match the forward pass", cellName(), layerId(),
                 epsilon.shape());
+        INDArray epsRows = TimeMajor.rows(eps, buffers.get("eps", dataType, (long) steps * batch, hidden));
 
         // Gradients of the gate pre-activations per step, rows (t, b) like the input projection.
         INDArray gAll = buffers.get("g", dataType, (long) steps * batch, gh);
@@ -358,7 +372,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         }
         INDArray rwT = buffers.get("rwT", dataType, gh, hidden); // this pass's RWᵀ
         INDArray dhBuf = buffers.get("dh", dataType, batch, hidden);
-        HostView epsView = new HostView(eps);
+        HostView epsView = new HostView(epsRows);
         HostView gView = new HostView(gAll);
         HostView dhpView = separate ? new HostView(dhpAll) : null;
         HostView dhView = new HostView(dhBuf);
@@ -385,7 +399,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         }
 
         // Weight gradients, one product over all steps each (rows before firstStep are zero).
-        INDArray x2 = buffers.get("x2", dataType, (long) steps * batch, nIn); // still this pass's input
+        INDArray x2 = passRows;
         INDArray hAll = buffers.get("hAll", dataType, (long) (steps + 1) * batch, hidden);
         INDArray wT = buffers.get("wT", dataType, gh, nIn);
         INDArray dwT = buffers.get("dwT", dataType, gh, nIn);
@@ -399,12 +413,12 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         rwGrad.assign(drwT.transpose());
         bGrad.assign(Nd4j.createFromArray(biasGrad).castTo(dataType).reshape(bGrad.shape()));
 
-        // Gradient w.r.t. the input, back in DL4J's [B, nIn, T] layout.
-        INDArray dx2 = buffers.get("dx2", dataType, (long) steps * batch, nIn);
-        Gemm.multiply(Block.of(gAll), false, Block.of(wT), false, Block.of(dx2), 0.0);
-        INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                new long[]{batch, nIn, steps}, 'f');
-        epsOut.assign(dx2.reshape('c', steps, batch, nIn).permute(1, 2, 0));
+        // Gradient w.r.t. the input, [B, nIn, T] in time-major memory, unless nobody reads it.
+        INDArray epsOut = null;
+        if (inputGradient) {
+            epsOut = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, batch, nIn, steps);
+            Gemm.multiply(Block.of(gAll), false, Block.of(wT), false, Block.of(TimeMajor.rowsOrNull(epsOut)), 0.0);
+        }
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradient.gradientForVariable().put(W, wGrad);
@@ -413,7 +427,9 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
 
         weightNoiseParams.clear();
         invalidatePass();
-        epsOut = backpropDropOutIfPresent(permuteIfNWC(epsOut));
+        if (epsOut != null) {
+            epsOut = backpropDropOutIfPresent(permuteIfNWC(epsOut));
+        }
         return new Pair<>(gradient, epsOut);
     }
 }

@@ -53,7 +53,7 @@ final class Gemm {
         return direct;
     }
 
-    /** {@code rows} consecutive rows of a 'c'-ordered, offset-0 2D array, starting at {@code firstRow}. */
+    /** {@code rows} consecutive rows of a dense row-major 2D array (see {@link #isRowMajorFromStart}), from {@code firstRow}. */
     record Block(INDArray array, long firstRow, int rows) {
         static Block of(INDArray array) {
             return new Block(array, 0, Math.toIntExact(array.rows()));
@@ -132,9 +132,19 @@ final class Gemm {
         return new DoublePointer(base).position(base.position() + block.offset());
     }
 
+    /**
+     * The pointer arithmetic assumes the array's element (0, 0) is the start of its buffer and rows
+     * follow each other densely; a reshaped view of a whole array (as {@link TimeMajor} makes) qualifies.
+     */
     private static void checkOwned(INDArray array) {
-        if (array.offset() != 0 || array.ordering() != 'c' || array.rank() != 2 || array.isView()) {
-            throw new IllegalArgumentException("direct gemm needs a contiguous 'c' array that owns its buffer");
+        if (!isRowMajorFromStart(array)) {
+            throw new IllegalArgumentException("direct gemm needs a dense row-major 2D array starting its buffer");
         }
+    }
+
+    static boolean isRowMajorFromStart(INDArray array) {
+        return array.rank() == 2 && array.offset() == 0 && array.stride(1) == 1
+                && (array.size(0) <= 1 || array.stride(0) == array.size(1))
+                && array.data().length() >= array.length();
     }
 }

@@ -116,7 +116,7 @@ final class LstmKernel implements CellKernel {
                 c[next + st + j] = cNew;
                 h[next + st + j] = hNew;
                 hOut[st + j] = hNew;
-                out[j * batch + b] = m * hNew;
+                out[st + j] = m * hNew;
                 int k = cache + st + j;
                 ga[k] = a;
                 gf[k] = f;
@@ -152,7 +152,7 @@ final class LstmKernel implements CellKernel {
                 double tcj = tc[k];
                 double cPrev = c[prev + st + j];
                 // output_t = m h_t and h_t = m h' + (1 - m) h_{t-1} (the same for c)
-                double dState = m * eps[j * batch + b] + dh[st + j];
+                double dState = m * eps[st + j] + dh[st + j];
                 double dCarry = dc[st + j];
                 double dhNew = m * dState;
                 double dcNew = m * dCarry + dhNew * o * act.derivativeFromOutput(tcj);

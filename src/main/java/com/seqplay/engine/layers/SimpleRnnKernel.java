@@ -78,7 +78,7 @@ final class SimpleRnnKernel implements CellKernel {
                 double hNew = m == 1.0 ? v : m * v + (1.0 - m) * h[prev + st + j];
                 h[next + st + j] = hNew;
                 hOut[st + j] = hNew;
-                out[j * batch + b] = m * hNew;
+                out[st + j] = m * hNew;
                 y[cache + st + j] = v;
             }
         }
@@ -98,7 +98,7 @@ final class SimpleRnnKernel implements CellKernel {
             final int st = b * hs;
             final double m = mask == null ? 1.0 : mask[b];
             for (int j = 0; j < hs; j++) {
-                double dState = m * eps[j * batch + b] + dh[st + j];
+                double dState = m * eps[st + j] + dh[st + j];
                 double dA = m * dState * act.derivativeFromOutput(y[cache + st + j]);
                 g[st + j] = dA;
                 biasGrad[j] += dA;
