@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @Push
 @Theme("seqplay")
 public class SeqplayApplication implements AppShellConfigurator {
-    private static final Set<String> COMMANDS = Set.of("train", "bench", "infer-worker", "help", "--help");
+    private static final Set<String> COMMANDS = Set.of("train", "bench", "infer-worker", "history-bench", "help", "--help");
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {

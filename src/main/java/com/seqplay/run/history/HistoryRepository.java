@@ -124,7 +124,7 @@ class HistoryRepository {
         List<Object> params = new ArrayList<>(runIds);
         params.addAll(names);
         jdbc.sql("select run_id, name, step, epoch, val, wall_time from metric_points where run_id in (" + runMarks
-                        + ") and name in (" + nameMarks + ") order by run_id, name, step, id")
+                        + ") and name in (" + nameMarks + ") order by run_id, name, step")
                 .params(params)
                 .query(rs -> {
                     var p = new MetricPoint(rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getDouble(5),

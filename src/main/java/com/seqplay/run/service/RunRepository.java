@@ -32,7 +32,7 @@ public class RunRepository {
     private final JdbcClient jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
-    RunRepository(JdbcClient jdbc) {
+    public RunRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -60,7 +60,7 @@ public class RunRepository {
         return id;
     }
 
-    Optional<Run> find(long id) {
+    public Optional<Run> find(long id) {
         return jdbc.sql("select * from runs where id = ?").param(id).query(this::map).optional();
     }
 

@@ -1,0 +1,33 @@
+package com.seqplay.cli;
+
+import com.seqplay.run.history.HistoryBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seqplay history-bench}: times the run-history queries on a fresh data folder full of runs. */
+@Command(name = "history-bench", mixinStandardHelpOptions = true,
+        description = "Fill a fresh data folder with many runs and time the runs list and a comparison.")
+final class HistoryBenchCommand implements Callable<Integer> {
+    @Option(names = "--runs", defaultValue = "10000", description = "runs to create (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--points", defaultValue = "1000", description = "points per series, 3 series a run (default ${DEFAULT-VALUE})")
+    int points;
+
+    @Option(names = "--data-dir", description = "a folder that does not exist yet (default: a new temporary one)")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("seqplay-history-bench");
+        if (dataDir != null && Files.exists(dataDir)) {
+            System.err.println("--data-dir " + dataDir + " exists; the benchmark needs a fresh folder");
+            return 2;
+        }
+        HistoryBenchmark.run(dir, runs, points, System.out);
+        return 0;
+    }
+}
