@@ -290,8 +290,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         }
         Element table = table("compare-config");
         Element head = new Element("tr");
-        head.appendChild(new Element("th").setText("setting"));
-        runs.forEach(r -> head.appendChild(new Element("th").setText("#" + r.id())));
+        head.appendChild(cell("th", "setting"));
+        runs.forEach(r -> head.appendChild(cell("th", "#" + r.id())));
         table.appendChild(head);
         Set<String> differing = Set.copyOf(differingFields());
         for (String field : fields) {
@@ -299,8 +299,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             if (differing.contains(field)) {
                 row.getClassList().add("differs");
             }
-            row.appendChild(new Element("td").setText(field));
-            runs.forEach(r -> row.appendChild(new Element("td").setText(Grouping.value(r, field))));
+            row.appendChild(cell("td", field));
+            runs.forEach(r -> row.appendChild(cell("td", Grouping.value(r, field))));
             table.appendChild(row);
         }
         config.getElement().appendChild(table);
@@ -323,15 +323,15 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         }
         Element table = table("compare-results");
         Element head = new Element("tr");
-        head.appendChild(new Element("th").setText("metric"));
-        columns.keySet().forEach(c -> head.appendChild(new Element("th").setText(c)));
+        head.appendChild(cell("th", "metric"));
+        columns.keySet().forEach(c -> head.appendChild(cell("th", c)));
         table.appendChild(head);
         List<String> rows = new ArrayList<>();
         rows.add("best main metric");
         rows.addAll(metrics);
         for (String metric : rows) {
             Element row = new Element("tr").setAttribute("data-metric", metric);
-            row.appendChild(new Element("td").setText(metric));
+            row.appendChild(cell("td", metric));
             List<Grouping.Stats> stats = new ArrayList<>();
             columns.values().forEach(members -> stats.add(Grouping.Stats.of(members.stream()
                     .map(r -> metric.equals("best main metric") ? r.bestMetric()
@@ -342,7 +342,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 Grouping.Stats s = stats.get(i);
                 String text = s.count() == 0 ? "–" : s.count() == 1 ? format(s.mean())
                         : format(s.mean()) + " ± " + format(s.sd());
-                Element cell = new Element("td").setText(i == best ? text + " ★" : text);
+                Element cell = cell("td", i == best ? text + " ★" : text);
                 if (i == best) {
                     cell.getClassList().add("best");
                     cell.getStyle().set("font-weight", "bold");
@@ -400,6 +400,13 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         Element table = new Element("table").setAttribute("id", id);
         table.getStyle().set("border-collapse", "collapse").set("font-size", "var(--lumo-font-size-s)");
         return table;
+    }
+
+    private static Element cell(String tag, String text) {
+        Element e = new Element(tag).setText(text);
+        e.getStyle().set("padding", "2px 10px").set("text-align", "left")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        return e;
     }
 
     private static String format(double v) {

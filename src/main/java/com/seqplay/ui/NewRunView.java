@@ -2,6 +2,7 @@ package com.seqplay.ui;
 
 import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.run.domain.Run;
+import com.seqplay.run.history.ExperimentService;
 import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.run.service.RunService;
 import com.seqplay.spec.InvalidSpecException;
@@ -57,7 +58,7 @@ public class NewRunView extends VerticalLayout implements BeforeEnterObserver {
     private final MemoryBuffer uploadBuffer = new MemoryBuffer();
     private final Upload upload = new Upload(uploadBuffer);
 
-    public NewRunView(RunService runs, DatasetService datasets) {
+    public NewRunView(RunService runs, DatasetService datasets, ExperimentService experiments) {
         this.runs = runs;
         this.datasets = datasets;
         Button launch = new Button("Launch", e -> launch());
@@ -82,7 +83,7 @@ public class NewRunView extends VerticalLayout implements BeforeEnterObserver {
         upload.setDropLabel(new Span("Or drop your own file here"));
         upload.setMaxFileSize(50 * 1024 * 1024);
         upload.addSucceededListener(e -> uploaded(e.getFileName()));
-        add(choices, presetText, editor, upload);
+        add(choices, presetText, editor, upload, new GridLaunchPanel(experiments, editor::write));
 
         task.addValueChangeListener(e -> selectTask(e.getValue()));
         preset.addValueChangeListener(e -> {
