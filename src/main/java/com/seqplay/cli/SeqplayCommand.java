@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * server starts its child processes with {@link #main} on a plain class path (no Spring loader).
  */
 @Command(name = "seqplay", mixinStandardHelpOptions = true, subcommands = {TrainCommand.class, BenchCommand.class,
-        InferWorkerCommand.class, HistoryBenchCommand.class},
+        InferWorkerCommand.class},
         description = "Seqplay: train recurrent sequence models. Without a command, java -jar starts the web app.")
 public final class SeqplayCommand {
 

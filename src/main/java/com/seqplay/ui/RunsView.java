@@ -179,7 +179,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         var select = new Select<T>();
         select.setLabel(label);
         select.setItems(values);
-        select.setItemLabelGenerator(id::apply);
+        select.setItemLabelGenerator(v -> v == null ? "any" : id.apply(v));
         select.setEmptySelectionAllowed(true);
         select.setEmptySelectionCaption("any");
         select.setId("filter-" + label.toLowerCase(Locale.ROOT));

@@ -1,16 +1,19 @@
-package com.seqplay.cli;
+package com.seqplay.run.history;
 
-import com.seqplay.run.history.HistoryBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code seqplay history-bench}: times the run-history queries on a fresh data folder full of runs. */
+/**
+ * {@code seqplay history-bench}: times the run-history queries on a fresh data folder full of
+ * runs. Started by the application's main method (not a subcommand of the trainer's command
+ * line, which the run package itself uses to start trainers).
+ */
 @Command(name = "history-bench", mixinStandardHelpOptions = true,
         description = "Fill a fresh data folder with many runs and time the runs list and a comparison.")
-final class HistoryBenchCommand implements Callable<Integer> {
+public final class HistoryBenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "10000", description = "runs to create (default ${DEFAULT-VALUE})")
     int runs;
 
