@@ -100,7 +100,9 @@ export class CompareChart extends LitElement {
           type: 'custom',
           silent: true,
           z: 1,
-          data: band.length ? [0] : [],
+          // One item, at a real point of the band: an item at [0] would stretch both axes to zero.
+          data: band.length ? [[band[0][0], band[0][1]]] : [],
+          encode: { x: 0, y: 1 },
           renderItem: (_params: unknown, api: any) => {
             const upper = band.map((b) => api.coord([b[0], b[2]]));
             const lower = band.map((b) => api.coord([b[0], b[1]])).reverse();
