@@ -23,14 +23,21 @@ public final class HistoryBenchCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "a folder that does not exist yet (default: a new temporary one)")
     Path dataDir;
 
+    @Option(names = "--measure-only", description = "time the queries again on a --data-dir an earlier run filled")
+    boolean measureOnly;
+
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("seqplay-history-bench");
-        if (dataDir != null && Files.exists(dataDir)) {
+        if (measureOnly && (dataDir == null || !Files.isDirectory(dataDir))) {
+            System.err.println("--measure-only needs the --data-dir of an earlier run");
+            return 2;
+        }
+        if (!measureOnly && dataDir != null && Files.exists(dataDir)) {
             System.err.println("--data-dir " + dataDir + " exists; the benchmark needs a fresh folder");
             return 2;
         }
-        HistoryBenchmark.run(dir, runs, points, System.out);
+        HistoryBenchmark.run(dir, runs, points, !measureOnly, System.out);
         return 0;
     }
 }

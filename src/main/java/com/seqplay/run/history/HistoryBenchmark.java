@@ -40,19 +40,12 @@ public final class HistoryBenchmark {
 
     private HistoryBenchmark() {}
 
-    public static void run(Path dataDir, int runCount, int pointsPerSeries, PrintStream out) {
+    /** @param fill false to time the queries again on a folder an earlier run filled (same counts) */
+    public static void run(Path dataDir, int runCount, int pointsPerSeries, boolean fill, PrintStream out) {
         String url = "jdbc:h2:file:" + dataDir.resolve("db/seqplay").toAbsolutePath();
-        // Filling: a large cache and the points' index built once at the end, not row by row.
-        var filling = dataSource(url + ";CACHE_SIZE=524288");
-        Flyway.configure().dataSource(filling).locations("classpath:db/migration").load().migrate();
-        long start = System.nanoTime();
-        var fillTemplate = new JdbcTemplate(filling);
-        fillTemplate.execute("drop index metric_points_run");
-        fill(fillTemplate, runCount, pointsPerSeries);
-        fillTemplate.execute("create index metric_points_run on metric_points (run_id, name, step)");
-        fillTemplate.execute("shutdown compact");
-        out.printf(Locale.ROOT, "filled %s with %,d runs x %d series x %,d points in %.0f s%n", dataDir, runCount,
-                SERIES.size(), pointsPerSeries, (System.nanoTime() - start) / 1e9);
+        if (fill) {
+            fill(url, dataDir, runCount, pointsPerSeries, out);
+        }
 
         // Measuring: the server's own database settings.
         var template = new JdbcTemplate(dataSource(url + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
@@ -78,6 +71,21 @@ public final class HistoryBenchmark {
         });
     }
 
+    private static void fill(String url, Path dataDir, int runCount, int pointsPerSeries, PrintStream out) {
+        // Filling: a large cache and the points' index built once at the end, not row by row.
+        var filling = dataSource(url + ";CACHE_SIZE=524288");
+        Flyway.configure().dataSource(filling).locations("classpath:db/migration").load().migrate();
+        long start = System.nanoTime();
+        var fillTemplate = new JdbcTemplate(filling);
+        fillTemplate.execute("drop index metric_points_run");
+        fillRuns(fillTemplate, runCount, pointsPerSeries);
+        fillTemplate.execute("create index metric_points_run on metric_points (run_id, name, step)");
+        fillTemplate.execute("shutdown compact");
+        out.printf(Locale.ROOT, "filled %s with %,d runs x %d series x %,d points in %.0f s%n", dataDir, runCount,
+                SERIES.size(), pointsPerSeries, (System.nanoTime() - start) / 1e9);
+
+    }
+
     private static JdbcDataSource dataSource(String url) {
         var ds = new JdbcDataSource();
         ds.setURL(url);
@@ -86,7 +94,7 @@ public final class HistoryBenchmark {
     }
 
     /** Runs in batches from Java (their specifications must be real), points generated inside H2. */
-    private static void fill(JdbcTemplate jdbc, int runCount, int points) {
+    private static void fillRuns(JdbcTemplate jdbc, int runCount, int points) {
         List<Object[]> rows = new ArrayList<>();
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         TaskType[] tasks = TaskType.values();
