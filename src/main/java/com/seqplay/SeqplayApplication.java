@@ -1,6 +1,9 @@
 package com.seqplay;
 
 import com.seqplay.cli.SeqplayCommand;
+import com.seqplay.run.history.HistoryBenchCommand;
+import java.util.Arrays;
+import picocli.CommandLine;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.Theme;
@@ -22,6 +25,11 @@ public class SeqplayApplication implements AppShellConfigurator {
     private static final Set<String> COMMANDS = Set.of("train", "bench", "infer-worker", "help", "--help");
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("history-bench")) {
+            // Library logs go to stderr as for the other commands, away from the printed figures.
+            System.setProperty("logback.configurationFile", "logback-trainer.xml");
+            System.exit(new CommandLine(new HistoryBenchCommand()).execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(SeqplayCommand.execute(args));
         }

@@ -2,6 +2,8 @@ package com.seqplay.api;
 
 import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.engine.inference.PredictionException;
+import com.seqplay.run.history.ExperimentNotFoundException;
+import com.seqplay.run.history.RunBusyException;
 import com.seqplay.run.inference.InferenceUnavailableException;
 import com.seqplay.run.service.ModelNotReadyException;
 import com.seqplay.run.service.RunNotFoundException;
@@ -77,6 +79,16 @@ class ApiErrors {
     ResponseEntity<ApiError> noAnswer(InferenceUnavailableException e) {
         return respond(e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE,
                 ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(RunBusyException.class)
+    ResponseEntity<ApiError> busy(RunBusyException e) {
+        return respond(HttpStatus.CONFLICT, ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(ExperimentNotFoundException.class)
+    ResponseEntity<ApiError> noExperiment(ExperimentNotFoundException e) {
+        return respond(HttpStatus.NOT_FOUND, ApiError.of(e.getMessage()));
     }
 
     @ExceptionHandler(RunNotFoundException.class)

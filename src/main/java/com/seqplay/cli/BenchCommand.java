@@ -1,5 +1,6 @@
 package com.seqplay.cli;
 
+import com.seqplay.engine.bench.ThreadedBenchRunner;
 import com.seqplay.engine.bench.TrainingBenchmark;
 import com.seqplay.spec.CellType;
 import java.util.ArrayList;
@@ -8,12 +9,21 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Prints training speed per cell on the reference configuration (see README, "Benchmark"). */
+/**
+ * Prints training speed per cell and thread count on the reference configuration, one line per
+ * measurement: {@code cell=<rnn|lstm|gru> threads=<n> chars_per_s=<number>} (the format of
+ * {@code bench/char_lm.py}, which trains the same model in PyTorch). Everything else goes to stderr.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training speed (characters per second) of each cell on a character language model.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--cells", split = ",", defaultValue = "rnn,lstm,gru", description = "cells to measure")
+    @Option(names = {"--cell", "--cells"}, split = ",", defaultValue = "rnn,lstm,gru",
+            description = "cells to measure (comma-separated): rnn, lstm, gru")
     List<String> cells;
+
+    @Option(names = "--threads", split = ",", defaultValue = "1",
+            description = "native (OpenMP/BLAS) thread counts, comma-separated; each runs in a JVM started with it")
+    List<Integer> threads;
 
     @Option(names = "--vocab", defaultValue = "98") int vocab;
     @Option(names = "--layers", defaultValue = "2") int layers;
@@ -24,18 +34,47 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "10") int iterations;
 
     @Override
-    public Integer call() {
-        var config = new TrainingBenchmark.Config(vocab, layers, hidden, length, batch, warmup, iterations);
-        List<TrainingBenchmark.Result> results = new ArrayList<>();
+    public Integer call() throws Exception {
+        List<CellType> cellTypes = new ArrayList<>();
         for (String id : cells) {
             CellType cell = CellType.fromId(id.trim()).orElse(null);
             if (cell == null) {
-                System.err.println("Unknown cell '" + id + "': use rnn, lstm or gru");
+                System.err.println("--cell: unknown cell '" + id + "': use rnn, lstm or gru");
                 return 2;
             }
-            results.add(TrainingBenchmark.measure(cell, config));
+            cellTypes.add(cell);
         }
-        TrainingBenchmark.print(results, config, System.out);
+        for (int n : threads) {
+            if (n < 1) {
+                System.err.println("--threads: " + n + " is not a thread count (use 1 or more)");
+                return 2;
+            }
+        }
+        var config = new TrainingBenchmark.Config(vocab, layers, hidden, length, batch, warmup, iterations);
+        TrainingBenchmark.describe(config, System.err);
+        for (int n : threads) {
+            if (ThreadedBenchRunner.runsWith(n)) {
+                for (CellType cell : cellTypes) {
+                    System.out.println(TrainingBenchmark.measure(cell, config, n).line());
+                    System.out.flush();
+                }
+            } else {
+                int code = ThreadedBenchRunner.runChild(n, childArgs(n), System.out::println);
+                if (code != 0) {
+                    System.err.println("bench at " + n + " threads failed (exit code " + code + ")");
+                    return code;
+                }
+            }
+        }
         return 0;
+    }
+
+    private List<String> childArgs(int n) {
+        List<String> args = new ArrayList<>(List.of("bench", "--cell", String.join(",", cells),
+                "--threads", String.valueOf(n)));
+        args.addAll(List.of("--vocab", "" + vocab, "--layers", "" + layers, "--hidden", "" + hidden,
+                "--length", "" + length, "--batch", "" + batch, "--warmup", "" + warmup,
+                "--iterations", "" + iterations));
+        return args;
     }
 }

@@ -1,5 +1,7 @@
 package com.seqplay.events;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,8 +13,7 @@ import java.util.Optional;
  */
 public final class EventCodec {
     public static final String PREFIX = "@seqplay ";
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private EventCodec() {}
 

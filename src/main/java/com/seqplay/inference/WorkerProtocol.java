@@ -1,5 +1,7 @@
 package com.seqplay.inference;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +30,7 @@ public final class WorkerProtocol {
      * has a model without loading an engine class (a test keeps the two equal).
      */
     public static final String MODEL_FILE = "model.zip";
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private WorkerProtocol() {}
 

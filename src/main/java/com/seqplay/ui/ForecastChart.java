@@ -1,5 +1,7 @@
 package com.seqplay.ui;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.run.domain.MetricPoint;
@@ -16,7 +18,7 @@ import java.util.Map;
  * Holt-Winters and intervals simply lack those lines.
  */
 class ForecastChart extends LossChart {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** The sample's arrays and the names they are drawn under. */
     private static final Map<String, String> SERIES = new LinkedHashMap<>();
 

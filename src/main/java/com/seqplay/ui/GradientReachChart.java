@@ -1,5 +1,7 @@
 package com.seqplay.ui;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.run.domain.MetricPoint;
@@ -12,7 +14,7 @@ import java.util.List;
  * the latest epoch's replaces the one before, so the change that training made is visible.
  */
 class GradientReachChart extends LossChart {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private List<MetricPoint> first;
 
     GradientReachChart() {

@@ -2,6 +2,8 @@ package com.seqplay.ui;
 
 import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.run.domain.Run;
+import com.seqplay.run.history.ExperimentService;
+import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.run.service.RunService;
 import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.spec.RunSpec;
@@ -28,6 +30,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -44,7 +48,7 @@ import java.util.List;
 @Route(value = "new", layout = MainLayout.class)
 @RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("New run · Seqplay")
-public class NewRunView extends VerticalLayout {
+public class NewRunView extends VerticalLayout implements BeforeEnterObserver {
     private final RunService runs;
     private final DatasetService datasets;
     private final Select<TaskType> task = new Select<>();
@@ -54,7 +58,7 @@ public class NewRunView extends VerticalLayout {
     private final MemoryBuffer uploadBuffer = new MemoryBuffer();
     private final Upload upload = new Upload(uploadBuffer);
 
-    public NewRunView(RunService runs, DatasetService datasets) {
+    public NewRunView(RunService runs, DatasetService datasets, ExperimentService experiments) {
         this.runs = runs;
         this.datasets = datasets;
         editor.setUploads(datasets::content);
@@ -80,7 +84,7 @@ public class NewRunView extends VerticalLayout {
         upload.setDropLabel(new Span("Or drop your own file here"));
         upload.setMaxFileSize(50 * 1024 * 1024);
         upload.addSucceededListener(e -> uploaded(e.getFileName()));
-        add(choices, presetText, editor, upload);
+        add(choices, presetText, editor, upload, new GridLaunchPanel(experiments, editor::write));
 
         task.addValueChangeListener(e -> selectTask(e.getValue()));
         preset.addValueChangeListener(e -> {
@@ -90,6 +94,23 @@ public class NewRunView extends VerticalLayout {
             }
         });
         task.setValue(TaskType.TEXTGEN);
+    }
+
+    /** {@code new?from=31} opens the form filled with run 31's specification (Clone in the Runs list). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var from = event.getLocation().getQueryParameters().getParameters().getOrDefault("from", List.of());
+        if (from.isEmpty()) {
+            return;
+        }
+        try {
+            Run source = runs.get(Long.parseLong(from.get(0).trim()));
+            task.setValue(source.task());
+            presetText.setText("A copy of run #" + source.id() + " (" + source.name() + "): change what you like.");
+            editor.read(source.spec().withName(null));
+        } catch (NumberFormatException | RunNotFoundException e) {
+            error("No run " + from.get(0) + " to copy: the form shows the defaults.");
+        }
     }
 
     private void selectTask(TaskType t) {

@@ -1,66 +1,351 @@
 package com.seqplay.ui;
 
 import com.seqplay.run.domain.Run;
-import com.seqplay.run.service.RunService;
+import com.seqplay.run.domain.RunStatus;
+import com.seqplay.run.history.RunEdit;
+import com.seqplay.run.history.RunHistoryService;
+import com.seqplay.run.history.RunQuery;
+import com.seqplay.run.history.RunSort;
 import com.seqplay.run.service.RunUpdates;
+import com.seqplay.spec.CellType;
+import com.seqplay.spec.ClippingMode;
+import com.seqplay.spec.InvalidSpecException;
+import com.seqplay.spec.TaskType;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Every run, newest first, loaded page by page; statuses and progress update live. */
+/**
+ * Every run, loaded page by page from the database (the browser never holds them all): filters
+ * and the sort order live in the URL ({@code runs?cell=gru&sort=-best}), columns can be chosen,
+ * rows multi-selected to compare, edit, clone, export or delete. Statuses and progress update live.
+ */
 @Route(value = "runs", layout = MainLayout.class)
 @PageTitle("Runs · Seqplay")
-public class RunsView extends VerticalLayout {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+public class RunsView extends VerticalLayout implements BeforeEnterObserver {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
-    private final RunService runs;
+    private final RunHistoryService history;
     private final RunUpdates updates;
     private final Grid<Run> grid = new Grid<>();
+    private final TextField text = new TextField();
+    private final Select<TaskType> task = choice("Task", TaskType.values(), TaskType::id);
+    private final Select<CellType> cell = choice("Cell", CellType.values(), CellType::id);
+    private final Select<ClippingMode> clipping = choice("Clipping", ClippingMode.values(), ClippingMode::id);
+    private final Select<RunStatus> status = choice("Status", RunStatus.values(),
+            s -> s.name().toLowerCase(Locale.ROOT));
+    private final TextField tag = new TextField("Tag");
+    private final TextField owner = new TextField("Owner");
+    private final TextField dataset = new TextField("Dataset");
+    private final DatePicker from = new DatePicker("Created from");
+    private final DatePicker to = new DatePicker("to");
+    private final Span total = new Span();
+    private RunQuery query = RunQuery.all();
     private Runnable unsubscribe;
     private long lastRefresh;
+    private boolean loading;
 
-    public RunsView(RunService runs, RunUpdates updates) {
-        this.runs = runs;
+    public RunsView(RunHistoryService history, RunUpdates updates) {
+        this.history = history;
         this.updates = updates;
         setSizeFull();
         grid.setId("runs-grid");
-        grid.addColumn(Run::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Run::name).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(Run::task).setHeader("Task").setAutoWidth(true);
-        grid.addColumn(Run::cell).setHeader("Cell").setAutoWidth(true);
-        grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status()))).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(new ComponentRenderer<>(this::progress)).setHeader("Progress").setFlexGrow(1);
-        grid.addColumn(r -> r.verdict().map(RunsView::verdictCell).orElse(summary(r.metrics())))
-                .setHeader("Result").setFlexGrow(1);
-        grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(Run::id).setHeader("#").setKey("id").setSortProperty("id").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Run::name).setHeader("Name").setKey("name").setSortProperty("name").setFlexGrow(3)
+                .setTooltipGenerator(Run::name);
+        grid.addColumn(r -> r.task().id()).setHeader("Task").setKey("task").setSortProperty("task").setAutoWidth(true);
+        grid.addColumn(r -> r.cell().id()).setHeader("Cell").setKey("cell").setSortProperty("cell").setAutoWidth(true);
+        grid.addColumn(r -> r.spec().clippingMode().id()).setHeader("Clipping").setKey("clipping")
+                .setSortProperty("clipping").setAutoWidth(true);
+        grid.addColumn(r -> r.spec().dataset()).setHeader("Dataset").setKey("dataset").setSortProperty("dataset")
+                .setAutoWidth(true).setVisible(false);
+        grid.addColumn(Run::seed).setHeader("Seed").setKey("seed").setSortProperty("seed").setAutoWidth(true)
+                .setVisible(false);
+        grid.addColumn(r -> r.spec().hiddenSize()).setHeader("Hidden").setKey("hiddenSize").setAutoWidth(true)
+                .setVisible(false);
+        grid.addColumn(Run::owner).setHeader("Owner").setKey("owner").setSortProperty("owner").setAutoWidth(true)
+                .setVisible(false);
+        grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status()))).setHeader("Status").setKey("status")
+                .setSortProperty("status").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(this::progress)).setHeader("Progress").setKey("progress").setFlexGrow(1);
+        grid.addColumn(r -> r.bestMetric() == null ? "" : String.format(Locale.ROOT, "%s %.4g",
+                        CompareView.mainMetric(r.task()), r.bestMetric()))
+                .setHeader("Best").setKey("best").setSortProperty("best").setAutoWidth(true);
+        grid.addColumn(r -> r.verdict().map(RunsView::verdictCell).orElse(""))
+                .setHeader("Verdict").setKey("verdict").setFlexGrow(2).setTooltipGenerator(r -> r.verdict()
+                        .map(com.seqplay.task.Verdict::sentence).orElse(null));
+        grid.addColumn(r -> {
+            Long s = r.durationSeconds(Instant.now());
+            return s == null ? "" : Durations.format(s);
+        }).setHeader("Duration").setKey("duration").setSortProperty("duration").setAutoWidth(true);
+        grid.addColumn(r -> String.join(", ", r.tags())).setHeader("Tags").setKey("tags").setAutoWidth(true);
+        grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Created").setKey("created")
+                .setSortProperty("created").setAutoWidth(true);
+        grid.setMultiSort(false);
         // Rows are identified by run id: a refreshed row (new progress) stays the same selected row.
-        grid.setItems(query -> runs.list(query.getOffset(), query.getLimit()).stream(), query -> runs.count())
-                .setIdentifierProvider(Run::id);
-        grid.addItemClickListener(e -> RunView.open(UI.getCurrent(), e.getItem().id()));
+        grid.setItems(q -> {
+            var sorted = query.sortedBy(sortOf(q.getSortOrders()));
+            return history.search(sorted.page(q.getOffset(), Math.min(q.getLimit(), RunQuery.MAX_LIMIT))).runs().stream();
+        }, q -> {
+            long n = history.search(query.page(0, 1)).total();
+            total.setText(n + (n == 1 ? " run" : " runs"));
+            return (int) Math.min(n, Integer.MAX_VALUE);
+        }).setIdentifierProvider(Run::id);
+        grid.addSortListener(e -> {
+            if (!loading) {
+                query = query.sortedBy(sortOf(e.getSortOrder().stream().map(o -> new com.vaadin.flow.data.provider
+                        .QuerySortOrder(o.getSorted().getKey(), o.getDirection())).toList()));
+                pushUrl();
+            }
+        });
+        grid.addItemDoubleClickListener(e -> RunView.open(UI.getCurrent(), e.getItem().id()));
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.setSizeFull();
-        var compare = new Button("Compare selected", e -> UI.getCurrent().navigate("compare",
-                QueryParameters.of("ids", grid.getSelectedItems().stream().map(r -> Long.toString(r.id()))
-                        .collect(Collectors.joining(",")))));
-        compare.setId("compare");
+
+        var compare = button("Compare selected", "compare", () -> UI.getCurrent().navigate(CompareView.link(selectedIds())));
+        var open = button("Open", "open-run", () -> RunView.open(UI.getCurrent(), selectedIds().get(0)));
+        var edit = button("Edit…", "edit-run", () -> editDialog(grid.getSelectedItems().iterator().next()));
+        var clone = button("Clone", "clone-run", () -> UI.getCurrent().navigate("new",
+                QueryParameters.of("from", Long.toString(selectedIds().get(0)))));
+        var export = new Anchor("", "Export");
+        export.setId("export-run");
+        export.getElement().setAttribute("download", true);
+        var delete = button("Delete…", "delete-runs", this::confirmDelete);
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         compare.setEnabled(false);
-        grid.addSelectionListener(e -> compare.setEnabled(e.getAllSelectedItems().size() >= 2));
-        add(new HorizontalLayout(new H2("Runs"), compare), grid);
+        open.setEnabled(false);
+        edit.setEnabled(false);
+        clone.setEnabled(false);
+        delete.setEnabled(false);
+        export.setVisible(false);
+        grid.addSelectionListener(e -> {
+            int n = e.getAllSelectedItems().size();
+            compare.setEnabled(n >= 2 && n <= RunHistoryService.MAX_COMPARED);
+            open.setEnabled(n == 1);
+            edit.setEnabled(n == 1);
+            clone.setEnabled(n == 1);
+            delete.setEnabled(n >= 1);
+            export.setVisible(n == 1 && e.getFirstSelectedItem().map(r -> r.status().isFinal()).orElse(false));
+            e.getFirstSelectedItem().ifPresent(r -> export.setHref("/api/runs/" + r.id() + "/export"));
+        });
+        var actions = new HorizontalLayout(new H2("Runs"), total, compare, open, edit, clone, export, delete,
+                columnChooser());
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.getStyle().set("flex-wrap", "wrap");
+        add(actions, filters(), grid);
+    }
+
+    private static <T> Select<T> choice(String label, T[] values, java.util.function.Function<T, String> id) {
+        var select = new Select<T>();
+        select.setLabel(label);
+        select.setItems(values);
+        select.setItemLabelGenerator(v -> v == null ? "any" : id.apply(v));
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption("any");
+        select.setId("filter-" + label.toLowerCase(Locale.ROOT));
+        return select;
+    }
+
+    private HorizontalLayout filters() {
+        text.setLabel("Search name and notes");
+        text.setId("filter-q");
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        tag.setId("filter-tag");
+        tag.setValueChangeMode(ValueChangeMode.LAZY);
+        owner.setValueChangeMode(ValueChangeMode.LAZY);
+        dataset.setValueChangeMode(ValueChangeMode.LAZY);
+        var clear = new Button("Clear filters", e -> UI.getCurrent().navigate("runs"));
+        var row = new HorizontalLayout(text, task, cell, clipping, status, tag, owner, dataset, from, to, clear);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.getStyle().set("flex-wrap", "wrap");
+        List.of(text, tag, owner, dataset).forEach(f -> f.addValueChangeListener(e -> filtersChanged()));
+        task.addValueChangeListener(e -> filtersChanged());
+        cell.addValueChangeListener(e -> filtersChanged());
+        clipping.addValueChangeListener(e -> filtersChanged());
+        status.addValueChangeListener(e -> filtersChanged());
+        from.addValueChangeListener(e -> filtersChanged());
+        to.addValueChangeListener(e -> filtersChanged());
+        return row;
+    }
+
+    private Details columnChooser() {
+        var boxes = new VerticalLayout();
+        boxes.setPadding(false);
+        boxes.setSpacing(false);
+        for (var column : grid.getColumns()) {
+            if (column.getKey().equals("id")) {
+                continue;
+            }
+            var box = new Checkbox(column.getHeaderText() == null ? column.getKey() : column.getHeaderText(),
+                    column.isVisible());
+            box.addValueChangeListener(e -> column.setVisible(e.getValue()));
+            boxes.add(box);
+        }
+        var details = new Details("Columns", boxes);
+        details.setId("columns");
+        return details;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, String> p = new LinkedHashMap<>();
+        event.getLocation().getQueryParameters().getParameters().forEach((k, v) -> p.put(k, String.join(",", v)));
+        try {
+            query = RunQuery.parse(p);
+        } catch (InvalidSpecException e) {
+            Notification.show("Filter ignored: " + e.getMessage(), 6000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            query = RunQuery.all();
+        }
+        loading = true;
+        text.setValue(query.text() == null ? "" : query.text());
+        task.setValue(query.task());
+        cell.setValue(query.cell());
+        clipping.setValue(query.clipping());
+        status.setValue(query.status());
+        tag.setValue(query.tag() == null ? "" : query.tag());
+        owner.setValue(query.owner() == null ? "" : query.owner());
+        dataset.setValue(query.dataset() == null ? "" : query.dataset());
+        from.setValue(query.from());
+        to.setValue(query.to());
+        var column = grid.getColumnByKey(query.sort().column().id());
+        if (column != null && !query.sort().equals(RunSort.NEWEST_FIRST)) {
+            grid.sort(List.of(new GridSortOrder<>(column, query.sort().descending() ? SortDirection.DESCENDING
+                    : SortDirection.ASCENDING)));
+        }
+        loading = false;
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void filtersChanged() {
+        if (loading) {
+            return;
+        }
+        try {
+            query = new RunQuery(task.getValue(), cell.getValue(), clipping.getValue(), status.getValue(),
+                    owner.getValue(), tag.getValue(), dataset.getValue(), text.getValue(), from.getValue(),
+                    to.getValue(), query.experiment(), query.sort(), 0, RunQuery.DEFAULT_LIMIT);
+        } catch (InvalidSpecException e) {
+            return;
+        }
+        pushUrl();
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void pushUrl() {
+        Map<String, String> p = new LinkedHashMap<>(query.page(0, RunQuery.DEFAULT_LIMIT).toParameters());
+        UI.getCurrent().getPage().getHistory().replaceState(null, new Location("runs", QueryParameters.simple(p)));
+    }
+
+    private RunSort sortOf(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return query.sort();
+        }
+        var o = orders.get(0);
+        return RunSort.parse((o.getDirection() == SortDirection.DESCENDING ? "-" : "") + o.getSorted());
+    }
+
+    private List<Long> selectedIds() {
+        return grid.getSelectedItems().stream().map(Run::id).sorted().toList();
+    }
+
+    private Button button(String text, String id, Runnable action) {
+        var b = new Button(text, e -> action.run());
+        b.setId(id);
+        return b;
+    }
+
+    private void editDialog(Run run) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Run #" + run.id());
+        var name = new TextField("Name", run.name(), "");
+        name.setWidthFull();
+        name.setId("edit-name");
+        var notes = new TextArea("Notes");
+        notes.setValue(run.notes() == null ? "" : run.notes());
+        notes.setWidthFull();
+        notes.setId("edit-notes");
+        var tags = new TextField("Tags (separated by spaces or commas)", String.join(" ", run.tags()), "");
+        tags.setWidthFull();
+        tags.setId("edit-tags");
+        dialog.add(new VerticalLayout(name, notes, tags));
+        var save = new Button("Save", e -> {
+            try {
+                history.annotate(run.id(), new RunEdit(name.getValue(), notes.getValue(),
+                        Arrays.stream(tags.getValue().split("[,\\s]+")).filter(s -> !s.isBlank()).toList()));
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            } catch (InvalidSpecException ex) {
+                Notification.show(ex.getMessage(), 6000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        save.setId("edit-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void confirmDelete() {
+        List<Run> chosen = new ArrayList<>(grid.getSelectedItems());
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Delete " + chosen.size() + (chosen.size() == 1 ? " run?" : " runs?"));
+        long active = chosen.stream().filter(r -> !r.status().isFinal()).count();
+        dialog.add(new Paragraph("Their metrics, samples, checkpoints and logs are removed for good: "
+                + chosen.stream().map(r -> "#" + r.id()).collect(Collectors.joining(", ")) + "."
+                + (active > 0 ? " " + active + " of them will be cancelled first." : "")));
+        var confirm = new Button("Delete", e -> {
+            chosen.forEach(r -> history.delete(r.id()));
+            dialog.close();
+            grid.deselectAll();
+            grid.getDataProvider().refreshAll();
+            Notification.show("Deleted " + chosen.size() + (chosen.size() == 1 ? " run" : " runs"), 3000,
+                    Notification.Position.BOTTOM_START);
+        });
+        confirm.setId("delete-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Keep them", e -> dialog.close()), confirm);
+        dialog.open();
     }
 
     private VerticalLayout progress(Run r) {
@@ -70,7 +355,7 @@ public class RunsView extends VerticalLayout {
         box.setSpacing(false);
         Long left = r.secondsLeft(Instant.now());
         if (left != null) {
-            box.add(new com.vaadin.flow.component.html.Span("about " + Durations.format(left) + " left"));
+            box.add(new Span("about " + Durations.format(left) + " left"));
         }
         return box;
     }

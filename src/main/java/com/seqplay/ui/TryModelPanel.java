@@ -60,8 +60,13 @@ class TryModelPanel extends VerticalLayout {
                 input.setHelperText("Recent values separated by commas (at least the look-back window).");
                 temperature.setVisible(false);
             }
-            default -> {
+            case TRANSLATION -> {
                 input.setHelperText("A sentence in the source language.");
+                temperature.setVisible(false);
+            }
+            case MEMORY -> {
+                input.setHelperText("The symbols the model sees before the distractors, as in the samples "
+                        + "(for example C A F): it must name the first one after the gap it trained on.");
                 temperature.setVisible(false);
             }
         }

@@ -6,6 +6,7 @@ import com.seqplay.spec.RunSpec;
 import com.seqplay.task.SpecValidator;
 import com.seqplay.spec.SpecJson;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,17 +17,28 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Training speed of a character language model per cell, in characters per second, on the
  * reference configuration (vocabulary 98, 2 x 256, sequence 100, batch 32, Adam, float32, full
- * BPTT) so that it can be set beside PyTorch on the same machine. Random one-hot data: speed does
- * not depend on what the characters are.
+ * BPTT) so that it can be set beside PyTorch on the same machine ({@code bench/char_lm.py} is the
+ * same model). Random one-hot data: speed does not depend on what the characters are. The network
+ * is the one a run of that cell gets ({@link NetworkBuilder}), so this measures what users get.
  */
 public final class TrainingBenchmark {
-    public record Config(int vocab, int layers, int hidden, int length, int batch, int warmup, int iterations) {}
+    public record Config(int vocab, int layers, int hidden, int length, int batch, int warmup, int iterations) {
+        public static Config reference() {
+            return new Config(98, 2, 256, 100, 32, 3, 10);
+        }
+    }
 
-    public record Result(CellType cell, double msPerIteration, double charsPerSecond) {}
+    public record Result(CellType cell, int threads, double msPerIteration, double charsPerSecond) {
+        /** The line the benchmark prints, the same format as {@code bench/char_lm.py}. */
+        public String line() {
+            return String.format(Locale.ROOT, "cell=%s threads=%d chars_per_s=%.0f", cell.id(), threads, charsPerSecond);
+        }
+    }
 
     private TrainingBenchmark() {}
 
-    public static Result measure(CellType cell, Config c) {
+    /** Measures one cell in this process; {@code threads} is the OMP thread count it runs with (for the record). */
+    public static Result measure(CellType cell, Config c, int threads) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         RunSpec spec = SpecValidator.complete(SpecJson.parse("""
                 {"task":"textgen","cell":"%s","layers":%d,"hiddenSize":%d,"sequenceLength":%d,"batchSize":%d,
@@ -42,18 +54,14 @@ public final class TrainingBenchmark {
             net.fit(batch);
         }
         double ms = (System.nanoTime() - start) / 1e6 / c.iterations();
-        return new Result(cell, ms, c.batch() * (double) c.length() / (ms / 1000));
+        return new Result(cell, threads, ms, c.batch() * (double) c.length() / (ms / 1000));
     }
 
-    public static void print(Iterable<Result> results, Config c, PrintStream out) {
+    /** A human-readable description of the configuration (printed apart from the result lines). */
+    public static void describe(Config c, PrintStream out) {
         out.printf("Character LM: vocabulary %d, %d x %d, sequence %d, batch %d, Adam, float32, full BPTT, "
                 + "%d timed iterations after %d warm-up%n", c.vocab(), c.layers(), c.hidden(), c.length(), c.batch(),
                 c.iterations(), c.warmup());
-        out.printf("OMP_NUM_THREADS=%s%n", System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
-        out.printf("%-5s %14s %12s%n", "cell", "ms/iteration", "chars/s");
-        for (Result r : results) {
-            out.printf("%-5s %14.1f %12.0f%n", r.cell().id(), r.msPerIteration(), r.charsPerSecond());
-        }
     }
 
     private static DataSet randomBatch(Config c, Random random) {

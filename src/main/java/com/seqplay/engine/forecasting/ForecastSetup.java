@@ -1,5 +1,7 @@
 package com.seqplay.engine.forecasting;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.metrics.HoltWinters;
 import java.io.IOException;
@@ -23,7 +25,7 @@ import java.nio.file.StandardCopyOption;
 public record ForecastSetup(int window, int horizon, int period, Normaliser normaliser, boolean log,
         double[] intervalHalfWidth, HoltWinters.Model reference) {
     public static final String FILE = "forecast-setup.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     /** A setup without intervals (set once validation residuals are known). */
     public ForecastSetup(int window, int horizon, int period, Normaliser normaliser, boolean log) {

@@ -2,6 +2,8 @@ package com.seqplay.engine.inference;
 
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.forecasting.Forecaster;
+import com.seqplay.engine.memory.MemoryAnswer;
+import com.seqplay.engine.memory.MemoryModel;
 import com.seqplay.engine.textgen.TextGenerator;
 import com.seqplay.engine.translation.Translation;
 import com.seqplay.engine.translation.Translator;
@@ -81,6 +83,24 @@ public final class Predictor {
         };
     }
 
+    /**
+     * The memory probe: {@code text} is the symbols to remember as the run page shows them,
+     * separated by spaces ("C A F", as many as the run was trained with); {@code steps} is the
+     * number of distractors between them and the query (default: the trained gap, 0 to 1000);
+     * {@code seed} draws the distractor tokens (default 0). The output is a {@link MemoryAnswer}:
+     * the predicted first symbol and the probability of each symbol.
+     */
+    private static Model memory(MemoryModel model) {
+        return request -> {
+            int distractors = request.steps() == null ? model.trainedDistractors() : request.steps();
+            try {
+                return Prediction.of(model.answer(request.text(), distractors, request.seed() == null ? 0 : request.seed()));
+            } catch (IllegalArgumentException e) {
+                throw new PredictionException(e.getMessage());
+            }
+        };
+    }
+
     private Model model(RunSpec spec, Path runDir) throws IOException {
         Key key = new Key(runDir.toAbsolutePath().normalize(),
                 Files.getLastModifiedTime(runDir.resolve(Checkpoints.MODEL_FILE)));
@@ -95,7 +115,7 @@ public final class Predictor {
             case TEXTGEN -> TextGenerator.load(spec, runDir)::predict;
             case FORECASTING -> forecaster(Forecaster.load(runDir));
             case TRANSLATION -> translator(Translator.load(runDir));
-            case MEMORY -> throw new PredictionException("the memory probe cannot be tried yet");
+            case MEMORY -> memory(MemoryModel.load(spec.memory(), runDir));
         };
         synchronized (cache) {
             cache.keySet().removeIf(k -> k.runDir().equals(key.runDir()));

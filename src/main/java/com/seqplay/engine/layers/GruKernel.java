@@ -10,8 +10,8 @@ package com.seqplay.engine.layers;
  *   <li>gate rows ({@code xp}, {@code hp}, {@code g}, {@code dhp}): [B][3H], row-major, gates r|z|n</li>
  *   <li>state and caches ({@code h}, {@code r}, {@code z}, {@code n}, {@code hn}): [B][H], row-major,
  *       at an offset chosen by the caller (one block per time step)</li>
- *   <li>output and epsilon for one step: [H][B] (column-major [B,H]), which is one time slice of an
- *       'f'-ordered [B, H, T] array, so the layer can move it with a single bulk copy</li>
+ *   <li>output and epsilon for one step: [B][H], row-major, which is one time slice of the layer's
+ *       time-major output, so the layer can move it with a single bulk copy</li>
  * </ul>
  */
 final class GruKernel {
@@ -36,7 +36,7 @@ final class GruKernel {
      * @param h       state store: h_{t-1} read at {@code prevOff}, h_t written at {@code newOff}
      * @param mask    mask values for this step, one per example, or null for "all 1"
      * @param cache   r, z, n and h·Un of this step are written at {@code cacheOff} ([B][H])
-     * @param out     this step's output, [H][B]
+     * @param out     this step's output, [B][H]
      */
     void forward(double[] xp, double[] hp, double[] h, int prevOff, int newOff, double[] mask,
                  double[] r, double[] z, double[] n, double[] hn, int cacheOff, double[] out) {
@@ -54,7 +54,7 @@ final class GruKernel {
                 double cand = nj + zj * (prev - nj); // (1 - z) n + z h_{t-1}
                 double next = m == 1.0 ? cand : m * cand + (1.0 - m) * prev;
                 h[newOff + st + j] = next;
-                out[j * batch + b] = m * next;
+                out[st + j] = m * next;
                 int c = cacheOff + st + j;
                 r[c] = rj;
                 z[c] = zj;
@@ -67,7 +67,7 @@ final class GruKernel {
     /**
      * Backward step.
      *
-     * @param eps     dL/d(output_t), [H][B]
+     * @param eps     dL/d(output_t), [B][H]
      * @param dh      in: dL/dh_t arriving from step t+1; out: the part of dL/dh_{t-1} that does not go
      *                through RW (the caller adds dhp·RWᵀ), [B][H]
      * @param h       state store, h_{t-1} read at {@code prevOff}
@@ -92,7 +92,7 @@ final class GruKernel {
                 double hnj = hn[c];
                 double prev = h[prevOff + st + j];
                 // output_t = m h_t, so dL/dh_t = m eps + (what flows back from t+1)
-                double dState = m * eps[j * batch + b] + dh[st + j];
+                double dState = m * eps[st + j] + dh[st + j];
                 double dCand = m * dState; // h_t = m cand + (1 - m) h_{t-1}
                 double dn = dCand * (1.0 - zj);
                 double dz = dCand * (prev - nj);

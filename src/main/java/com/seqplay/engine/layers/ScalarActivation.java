@@ -52,6 +52,32 @@ enum ScalarActivation {
             return (y > 0.0 && y < 1.0) ? 0.2 : 0.0;
         }
     },
+    /** tanh with {@link FastExp}: for float networks, where its 1e-8 relative error is below float rounding. */
+    TANH_FAST {
+        @Override
+        double apply(double x) {
+            double e = FastExp.exp(-2.0 * Math.abs(x));
+            double t = (1.0 - e) / (1.0 + e);
+            return x < 0 ? -t : t;
+        }
+
+        @Override
+        double derivativeFromOutput(double y) {
+            return 1.0 - y * y;
+        }
+    },
+    /** sigmoid with {@link FastExp}, for float networks. */
+    SIGMOID_FAST {
+        @Override
+        double apply(double x) {
+            return 1.0 / (1.0 + FastExp.exp(-x));
+        }
+
+        @Override
+        double derivativeFromOutput(double y) {
+            return y * (1.0 - y);
+        }
+    },
     IDENTITY {
         @Override
         double apply(double x) {
@@ -87,8 +113,25 @@ enum ScalarActivation {
         if (activation instanceof ActivationIdentity) {
             return IDENTITY;
         }
-        throw new IllegalArgumentException("GRU supports tanh, sigmoid, hardsigmoid and identity activations, not "
+        throw new IllegalArgumentException("Recurrent layers support tanh, sigmoid, hardsigmoid and identity activations, not "
                 + activation);
+    }
+
+    /**
+     * As {@link #of(IActivation)}, but for a float network tanh and sigmoid use the fast exponential:
+     * {@code Math.exp} was the largest single cost of the gate loops, and float results cannot tell
+     * the two apart. Double networks keep the exact functions (gradient checks, equality tests).
+     */
+    static ScalarActivation of(IActivation activation, org.nd4j.linalg.api.buffer.DataType type) {
+        ScalarActivation exact = of(activation);
+        if (type != org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+            return exact;
+        }
+        return switch (exact) {
+            case TANH -> TANH_FAST;
+            case SIGMOID -> SIGMOID_FAST;
+            default -> exact;
+        };
     }
 
     static boolean isSupported(IActivation activation) {

@@ -1,5 +1,6 @@
 package com.seqplay.engine.textgen;
 
+import com.seqplay.engine.layers.InputGradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,7 +30,9 @@ final class GradientReach {
         net.rnnClearPreviousState();
         INDArray inputGradient;
         try {
-            inputGradient = net.calculateGradients(features, batch.getLabels(), null, labelMask).getSecond();
+            // the first layer skips its input gradient in training (InputGradient); here it is the point
+            inputGradient = InputGradient.computing(net,
+                    () -> net.calculateGradients(features, batch.getLabels(), null, labelMask).getSecond());
         } finally {
             // calculateGradients leaves the masks on the layers; the next fit would reuse them.
             net.clearLayerMaskArrays();

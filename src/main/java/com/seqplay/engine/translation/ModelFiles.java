@@ -1,5 +1,7 @@
 package com.seqplay.engine.translation;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.engine.Checkpoints;
@@ -17,8 +19,7 @@ import org.deeplearning4j.util.ModelSerializer;
  */
 final class ModelFiles {
     static final String FILE = "translation.json";
-    private static final ObjectMapper JSON =
-            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     record Setup(String tokens, boolean attention, int layers, int maxSteps, List<String> sourceVocabulary,
             List<String> targetVocabulary) {}

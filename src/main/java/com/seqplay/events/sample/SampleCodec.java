@@ -1,8 +1,11 @@
 package com.seqplay.events.sample;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.Map;
 
 /**
@@ -11,10 +14,10 @@ import java.util.Map;
  * stored by an older version still shows.
  */
 public final class SampleCodec {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = Json.MAPPER;
+    /** Content that does not fit its kind must fail, so that it falls back to a raw sample. */
+    private static final ObjectReader READER = JSON.reader()
+            .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Map<String, Class<? extends SamplePayload>> KINDS = Map.of(
             TextSample.KIND, TextSample.class,
             TranslationSample.KIND, TranslationSample.class,
@@ -45,7 +48,7 @@ public final class SampleCodec {
             return new RawSample(id, text);
         }
         try {
-            SamplePayload payload = JSON.readValue(text, type);
+            SamplePayload payload = READER.forType(type).readValue(text);
             return payload != null ? payload : new RawSample(id, text);
         } catch (JsonProcessingException | RuntimeException e) {
             return new RawSample(id, text);

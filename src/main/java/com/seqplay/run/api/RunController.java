@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The runs part of the REST API (see the README); a thin layer over {@link RunService}. */
+/**
+ * The runs part of the REST API (see the README); a thin layer over {@link RunService}. Listing,
+ * editing, deleting, export and import are {@link HistoryController}'s.
+ */
 @RestController
 @RequestMapping("/api/runs")
 class RunController {
@@ -47,13 +50,6 @@ class RunController {
         RunSpec spec = SpecJson.parse(body == null ? "" : body);
         RunNames.check(spec.name());
         return RunJson.of(runs.submit(spec), clock.instant());
-    }
-
-    @GetMapping
-    List<RunJson> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
-        var now = clock.instant();
-        return runs.list(Math.max(0, offset), Math.min(Math.max(1, limit), 1000)).stream()
-                .map(r -> RunJson.of(r, now)).toList();
     }
 
     @GetMapping("/{id}")

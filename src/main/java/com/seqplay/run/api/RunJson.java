@@ -5,11 +5,13 @@ import com.seqplay.run.domain.Run;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.Verdict;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A run as the API shows it; the specification is a JSON object, not a string, and a finished
- * run carries its {@code verdict} against the task's baseline.
+ * run carries its {@code verdict} against the task's baseline and the best value its main
+ * metric reached ({@code bestMetric}).
  */
 record RunJson(
         long id,
@@ -29,12 +31,18 @@ record RunJson(
         Map<String, Double> metrics,
         Map<String, Double> baselines,
         Verdict verdict,
-        String error) {
+        String error,
+        String notes,
+        List<String> tags,
+        Double bestMetric,
+        Long durationSeconds,
+        Long experimentId) {
 
     static RunJson of(Run r, Instant now) {
         return new RunJson(r.id(), r.owner(), r.name(), r.task().id(), r.cell().id(), r.status().name(), r.createdAt(),
                 r.startedAt(), r.finishedAt(), r.progress(), r.secondsLeft(now), r.backend(), r.device(),
                 SpecJson.toTree(r.spec()),
-                r.metrics(), r.baselines(), r.verdict().orElse(null), r.error());
+                r.metrics(), r.baselines(), r.verdict().orElse(null), r.error(), r.notes(), r.tags(), r.bestMetric(),
+                r.durationSeconds(now), r.experimentId());
     }
 }

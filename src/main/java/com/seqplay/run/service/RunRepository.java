@@ -1,10 +1,16 @@
 package com.seqplay.run.service;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.seqplay.run.domain.DefaultRunName;
 import com.seqplay.run.domain.Run;
+import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
+import com.seqplay.task.MainMetric;
+import com.seqplay.task.TaskDefinitions;
 import com.seqplay.run.domain.RunStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,23 +32,37 @@ import org.springframework.stereotype.Repository;
 public class RunRepository {
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
     private final JdbcClient jdbc;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
-    RunRepository(JdbcClient jdbc) {
+    public RunRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    long insert(String owner, String name, String task, String cell, String spec, long seed, Instant now) {
+    /**
+     * Stores a queued run; the fields people filter by (task, cell, clipping mode, dataset) are
+     * copied into columns of their own. A run without a name gets its default name, which ends
+     * with its id ({@link DefaultRunName}), in the same transaction.
+     */
+    long insert(String owner, RunSpec spec, Instant now) {
         var keys = new GeneratedKeyHolder();
+        String given = spec.name() == null || spec.name().isBlank() ? null : spec.name();
         jdbc.sql("""
-                insert into runs (owner, name, task, cell, spec, seed, status, created_at)
-                values (?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
-                .params(owner, name, task, cell, spec, seed, Timestamp.from(now))
+                insert into runs (owner, name, task, cell, clipping, dataset, spec, seed, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
+                .params(owner, given == null ? DefaultRunName.of(spec, null) : given, spec.task().id(),
+                        spec.cell().id(), spec.clippingMode().id(), spec.dataset(), SpecJson.write(spec), spec.seed(),
+                        Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        if (given == null) {
+            String name = DefaultRunName.of(spec, id);
+            jdbc.sql("update runs set name = ?, spec = ? where id = ?")
+                    .params(name, SpecJson.write(spec.withName(name)), id).update();
+        }
+        return id;
     }
 
-    Optional<Run> find(long id) {
+    public Optional<Run> find(long id) {
         return jdbc.sql("select * from runs where id = ?").param(id).query(this::map).optional();
     }
 
@@ -83,12 +103,35 @@ public class RunRepository {
     boolean finish(long id, List<RunStatus> from, RunStatus to, Map<String, Double> metrics,
             Map<String, Double> baselines, String error, Instant now) {
         String fromList = String.join(",", from.stream().map(s -> "'" + s.name() + "'").toList());
-        return jdbc.sql("update runs set status = ?, finished_at = ?, metrics = coalesce(?, metrics),"
+        boolean changed = jdbc.sql("update runs set status = ?, finished_at = ?, metrics = coalesce(?, metrics),"
                         + " baselines = coalesce(?, baselines), error = ?,"
                         + " progress = case when ? = 'SUCCEEDED' then 1.0 else progress end"
                         + " where id = ? and status in (" + fromList + ")")
                 .params(to.name(), Timestamp.from(now), toJson(metrics), toJson(baselines), error, to.name(), id)
                 .update() == 1;
+        if (changed) {
+            storeBestMetric(id);
+        }
+        return changed;
+    }
+
+    /**
+     * Stores the best value the task's main metric reached: the best of its per-epoch points and
+     * the final result's value, in the metric's direction. Called when a run finishes, so that
+     * sorting a long history by it never reads metric points.
+     */
+    public void storeBestMetric(long id) {
+        find(id).ifPresent(run -> {
+            MainMetric main = TaskDefinitions.of(run.task()).mainMetric();
+            String aggregate = main.direction() == MainMetric.Direction.LOWER_IS_BETTER ? "min" : "max";
+            Double best = jdbc.sql("select " + aggregate + "(val) from metric_points where run_id = ? and name = ?")
+                    .params(id, main.name()).query(Double.class).optional().orElse(null);
+            Double last = run.metrics() == null ? null : run.metrics().get(main.name());
+            if (last != null && Double.isFinite(last) && (best == null || main.direction().better(last, best))) {
+                best = last;
+            }
+            jdbc.sql("update runs set best_metric = ? where id = ?").params(best, id).update();
+        });
     }
 
     /** Pids recorded for runs still marked RUNNING: what an earlier server may have left behind. */
@@ -102,7 +145,8 @@ public class RunRepository {
                 .params(Timestamp.from(now), reason).update();
     }
 
-    private Run map(ResultSet rs, int row) throws SQLException {
+    /** Reads one row of {@code runs} (all columns) into a run. */
+    public Run map(ResultSet rs, int row) throws SQLException {
         return new Run(
                 rs.getLong("id"),
                 rs.getString("owner"),
@@ -118,7 +162,16 @@ public class RunRepository {
                 (Double) rs.getObject("progress", Double.class),
                 fromJson(rs.getString("metrics")),
                 fromJson(rs.getString("baselines")),
-                rs.getString("error"));
+                rs.getString("error"),
+                rs.getString("notes"),
+                tags(rs.getString("tags")),
+                (Double) rs.getObject("best_metric", Double.class),
+                (Long) rs.getObject("experiment_id", Long.class));
+    }
+
+    /** The display copy of a run's tags, comma-separated in {@code runs.tags} (run_tags is for filtering). */
+    private static List<String> tags(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.split(","));
     }
 
     private static Instant instant(Timestamp t) {

@@ -10,7 +10,6 @@ import com.seqplay.run.domain.RunStatus;
 import com.seqplay.run.domain.Sample;
 import com.seqplay.security.CurrentUser;
 import com.seqplay.spec.RunSpec;
-import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,10 +64,8 @@ public class RunService {
     public Run submit(RunSpec raw) {
         RunSpec spec = SpecValidator.completeAndValidate(raw, datasets::content);
         datasets.resolve(spec);
-        String name = spec.name() != null && !spec.name().isBlank() ? spec.name()
-                : spec.task().id() + " " + spec.cell().id() + " on " + spec.dataset();
-        long id = runs.insert(currentUser.username(), name, spec.task().id(), spec.cell().id(),
-                SpecJson.write(spec.withName(name)), spec.seed(), clock.instant());
+        // Without a name the run gets one that tells it apart ("textgen gru h128 clip5 #31").
+        long id = runs.insert(currentUser.username(), spec, clock.instant());
         recorder.publishRun(id);
         scheduler.wake();
         return get(id);

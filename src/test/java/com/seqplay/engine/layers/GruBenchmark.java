@@ -17,7 +17,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Not a unit test: a timing main. GRU vs DL4J's LSTM, float32, one-hot input, batch 32, T=100,
- * nIn=98, H=256 (the STACK-NOTES character-model size). Run with OMP_NUM_THREADS=1.
+ * nIn=98, H=256 (the reference character-model size of the bench command). Run with OMP_NUM_THREADS=1.
  * Args: [layers (default 1)] [iterations (default 20)] [kinds, e.g. GRU,LSTM (default GRU,LSTM,GRU,LSTM)].
  */
 public final class GruBenchmark {

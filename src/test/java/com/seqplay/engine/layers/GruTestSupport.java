@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
-/** Shared helpers for the GRU tests: double precision, small networks, random data. */
+/** Shared helpers for the recurrent layer tests: double precision, small networks, random data. */
 final class GruTestSupport {
 
     private GruTestSupport() {
@@ -37,6 +37,35 @@ final class GruTestSupport {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
+    }
+
+    /** The given recurrent layer (nIn -> hidden) then a softmax RnnOutputLayer (MCXENT), no updater. */
+    static MultiLayerNetwork recurrentNet(org.deeplearning4j.nn.conf.layers.Layer recurrent, int hidden, int nOut,
+                                          long seed) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE)
+                .seed(seed)
+                .updater(new NoOp())
+                .weightInit(new NormalDistribution(0, 0.5))
+                .list()
+                .layer(recurrent)
+                .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                        .nIn(hidden).nOut(nOut).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    static double maxAbsDiff(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue();
+    }
+
+    /** max |a - b| relative to the largest magnitude in a or b. */
+    static double maxRelDiff(INDArray a, INDArray b) {
+        INDArray diff = a.sub(b).amax();
+        double scale = Math.max(a.amaxNumber().doubleValue(), b.amaxNumber().doubleValue());
+        return diff.getDouble(0) / Math.max(scale, 1e-300);
     }
 
     static INDArray randomInput(int batch, int nIn, int steps, long seed) {

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration
 @Import({RunService.class, RunScheduler.class, RunRecorder.class, RunUpdates.class, RunRecovery.class,
         RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class})
-@ComponentScan(basePackages = "com.seqplay.upload.service")
+@ComponentScan(basePackages = {"com.seqplay.upload.service", "com.seqplay.run.history"})
 class RunServicesTestConfig {
     /** Two at a time, so that one test sees both the limit and the queue behind it. */
     static final int MAX_CONCURRENT = 2;

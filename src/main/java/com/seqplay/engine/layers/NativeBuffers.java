@@ -9,15 +9,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Named native scratch arrays that a GRU layer keeps between calls.
+ * Named native scratch arrays that a fused recurrent layer keeps between calls.
  *
- * <p>They are created outside any workspace (DL4J resets its workspaces between the forward and
- * the backward pass of other layers, and these arrays must survive from a training forward pass
- * to the backward pass) and reused while the shape stays the same, so a training loop allocates
- * nothing per iteration. All arrays are 'c' ordered, contiguous and start at offset 0, as
- * {@link HostView} requires.
+ * <p>They live outside every workspace (DL4J resets workspaces between a layer's forward and
+ * backward pass, and these must survive from one to the other) and are reused while the shape
+ * stays the same, so a training loop allocates nothing per iteration. Every array is 'c' ordered,
+ * contiguous and owns its buffer from offset 0, as {@link HostView} and {@link Gemm} require.
+ * Holding them in this map also keeps them strongly referenced while BLAS works on raw pointers
+ * into their memory.
  */
-final class GruBuffers {
+final class NativeBuffers {
 
     private final Map<String, INDArray> arrays = new HashMap<>();
 

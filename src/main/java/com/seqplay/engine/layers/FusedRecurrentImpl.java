@@ -1,0 +1,435 @@
+package com.seqplay.engine.layers;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import com.seqplay.engine.layers.Gemm.Block;
+
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.base.Preconditions;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Run-time part shared by the fused recurrent layers ({@link FusedLstm}, {@link FusedSimpleRnn}):
+ * everything except the cell's element-wise arithmetic, which a {@link CellKernel} does.
+ *
+ * <p>Design ("fused" layer): one matrix product projects the inputs of all time steps at once;
+ * each step then adds h_{t-1}·RW to its slice of that projection with one BLAS call (no
+ * temporaries) and the kernel does all gate arithmetic of the step in one Java loop, keeping in
+ * training what the backward pass needs. The backward pass does one dG·RWᵀ product per step and
+ * the weight gradients as one product over all steps at the end. Matrix products run on native
+ * scratch arrays that persist between iterations ({@link NativeBuffers}); one time step at a time
+ * moves between them and the kernel's Java arrays with bulk copies ({@link HostView}).
+ *
+ * <p>Parameters: {@value #W} [nIn, G·H] and {@value #RW} [H, G·H] ('f' order), {@value #B} [1, G·H],
+ * as DL4J's LSTM and SimpleRnn lay them out. State: {@code rnnTimeStep} continues from the state
+ * left by the previous call (cleared by {@code rnnClearPreviousState}); truncated BPTT continues
+ * each segment from the previous segment's final state, and no gradient crosses segments.
+ *
+ * <p>{@link #clear()} (which DL4J calls after every fit) forgets the cached pass but keeps the
+ * scratch arrays, so that training does not reallocate tens of megabytes per iteration.
+ */
+abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer>
+        extends BaseRecurrentLayer<L> {
+
+    static final String W = "W";
+    static final String RW = "RW";
+    static final String B = "b";
+
+    /** State keys, as DL4J's LSTM names them: the output h and (LSTM) the cell c. */
+    static final String STATE_H = "prevAct";
+    static final String STATE_C = "prevMem";
+
+    private final NativeBuffers buffers = new NativeBuffers();
+    private CellKernel kernel;
+
+    /** The input (after dropout) and mask of the kept training pass; null when there is none. */
+    private INDArray passInput;
+    private INDArray passMask;
+    private int passBatch;
+    private int passSteps;
+    /** The pass's input as [T*B, nIn] rows (the input's own memory when it is time-major). */
+    private INDArray passRows;
+    private double[][] maskByStep;
+    /** False when nothing reads the gradient w.r.t. this layer's input (see {@link InputGradient}). */
+    private boolean inputGradient = true;
+
+    protected FusedRecurrentImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** A new kernel for this layer's configuration; float networks may use faster activations. */
+    protected abstract CellKernel createKernel(DataType type);
+
+    /** Short name used in error messages, e.g. "LSTM". */
+    protected abstract String cellName();
+
+    private CellKernel kernel() {
+        if (kernel == null) {
+            kernel = createKernel(dataType);
+        }
+        return kernel;
+    }
+
+    private String[] stateKeys() {
+        return kernel().stateCount() == 2 ? new String[]{STATE_H, STATE_C} : new String[]{STATE_H};
+    }
+
+    @Override
+    public Type type() {
+        return Type.RECURRENT;
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        return forward(training, null, workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        INDArray out = forward(false, storedStates(stateMap), workspaceMgr);
+        storeStates(stateMap);
+        return out;
+    }
+
+    @Override
+    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
+                                                LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        INDArray out = forward(training, storedStates(tBpttStateMap), workspaceMgr);
+        if (storeLastForTBPTT) {
+            storeStates(tBpttStateMap);
+        }
+        return out;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        return backward(epsilon, -1, false, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int tbpttBackLength,
+                                                          LayerWorkspaceMgr workspaceMgr) {
+        return backward(epsilon, tbpttBackLength, true, workspaceMgr);
+    }
+
+    /** Like DL4J's LSTM: the mask is used here (state carry, zero output) and passed on unchanged. */
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
+                                                          int minibatchSize) {
+        this.maskArray = maskArray;
+        this.maskState = currentMaskState;
+        return new Pair<>(maskArray, MaskState.Passthrough);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        invalidatePass();
+    }
+
+    private void invalidatePass() {
+        passInput = null;
+        passMask = null;
+        passRows = null;
+    }
+
+    /**
+     * Whether {@link #backpropGradient} computes the gradient w.r.t. the input (the default). The
+     * first layer of a network fed with data can skip it: DL4J computes it and throws it away.
+     */
+    void setInputGradient(boolean needed) {
+        this.inputGradient = needed;
+    }
+
+    boolean inputGradient() {
+        return inputGradient;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Forward
+
+    private INDArray forward(boolean training, INDArray[] initialStates, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        invalidatePass();
+        applyDropOutIfNecessary(training, workspaceMgr);
+
+        INDArray in = permuteIfNWC(input);
+        Preconditions.checkState(in.rank() == 3,
+                "%s layer %s expects 3d input [minibatch, nIn, timeSteps], got shape %s",
+                cellName(), layerId(), in.shape());
+        Preconditions.checkState(in.size(1) == layerConf().getNIn(),
+                "%s layer %s: input has size %s, expected nIn=%s", cellName(), layerId(), in.size(1),
+                layerConf().getNIn());
+        if (in.dataType() != dataType) {
+            in = in.castTo(dataType);
+        }
+        final CellKernel k = kernel();
+        final int batch = (int) in.size(0);
+        final int nIn = (int) in.size(1);
+        final int steps = (int) in.size(2);
+        final int hidden = (int) layerConf().getNOut();
+        final int block = batch * hidden;
+        final int gh = k.gates() * hidden;
+        final int gateBlock = batch * gh;
+        final boolean separate = k.separateRecurrent();
+
+        INDArray w = getParamWithNoise(W, training, workspaceMgr);
+        INDArray rw = getParamWithNoise(RW, training, workspaceMgr);
+        INDArray b = getParamWithNoise(B, training, workspaceMgr);
+        // Owned row-major copies of Wᵀ and RWᵀ (the 'f' views' memory order), for direct BLAS calls.
+        INDArray wT = buffers.get("wT", dataType, gh, nIn);
+        wT.assign(w.transpose());
+        INDArray rwT = buffers.get("rwT", dataType, gh, hidden);
+        rwT.assign(rw.transpose());
+
+        // Input projection for all steps in one product; rows are ordered (t, b), so step t is the
+        // contiguous row block [t*B, (t+1)*B). A time-major input (another fused layer's output) is
+        // used where it lies; any other layout is copied once.
+        INDArray x2 = TimeMajor.rows(in, buffers.get("x2", dataType, (long) steps * batch, nIn));
+        INDArray xp = buffers.get("xp", dataType, (long) steps * batch, gh);
+        Gemm.multiply(Block.of(x2), false, Block.of(wT), true, Block.of(xp), 0.0);
+        xp.addiRowVector(b.reshape(1, gh));
+
+        k.prepare(batch, hidden, steps, training);
+        maskByStep = readMask(batch, steps);
+        double[][] init = initialStates == null ? null : toJava(initialStates, batch, hidden);
+        k.initialState(init);
+        // All states h_0..h_T in native memory: the step products read them, dRW needs them.
+        INDArray hAll = buffers.get("hAll", dataType, (long) (steps + 1) * batch, hidden);
+        HostView hAllView = new HostView(hAll);
+        hAllView.put(0, init == null ? new double[block] : init[0], 0, block);
+        INDArray hp = separate ? buffers.get("hp", dataType, batch, gh) : null;
+        HostView hpView = separate ? new HostView(hp) : null;
+        HostView xpView = new HostView(xp);
+        INDArray out = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATIONS, dataType, batch, hidden, steps);
+        HostView outView = new HostView(TimeMajor.rowsOrNull(out));
+
+        double[] pre = new double[gateBlock];
+        double[] hpStep = separate ? new double[gateBlock] : null;
+        double[] hStep = new double[block];
+        double[] outStep = new double[block];
+        for (int t = 0; t < steps; t++) {
+            boolean recurrent = t > 0 || init != null;
+            Block hPrev = Block.rows(hAll, (long) t * batch, batch);
+            if (separate) {
+                if (recurrent) {
+                    Gemm.multiply(hPrev, false, Block.of(rwT), true, Block.of(hp), 0.0);
+                    hpView.get(0, hpStep, 0, gateBlock);
+                } else {
+                    java.util.Arrays.fill(hpStep, 0.0);
+                }
+            } else if (recurrent) {
+                Gemm.multiply(hPrev, false, Block.of(rwT), true, Block.rows(xp, (long) t * batch, batch), 1.0);
+            }
+            xpView.get((long) t * gateBlock, pre, 0, gateBlock);
+            k.forward(t, pre, hpStep, maskAt(t), hStep, outStep);
+            hAllView.put((long) (t + 1) * block, hStep, 0, block);
+            outView.put((long) t * block, outStep, 0, block);
+        }
+        if (training) {
+            passInput = input;
+            passMask = maskArray;
+            passBatch = batch;
+            passSteps = steps;
+            passRows = x2;
+        }
+        return permuteIfNWC(out);
+    }
+
+    private double[] maskAt(int t) {
+        return maskByStep == null ? null : maskByStep[t];
+    }
+
+    /** The feature mask rearranged per step ([T][B]); masks are small, so a plain copy is fine. */
+    private double[][] readMask(int batch, int steps) {
+        if (maskArray == null) {
+            return null;
+        }
+        INDArray m = maskArray;
+        if (m.rank() == 3) {
+            m = m.reshape(m.size(0), m.size(2)); // [B,1,T] as some pipelines produce
+        }
+        Preconditions.checkState(m.size(0) == batch && m.size(1) == steps,
+                "%s layer %s: mask shape %s does not match [minibatch=%s, timeSteps=%s]",
+                cellName(), layerId(), maskArray.shape(), batch, steps);
+        double[][] byExample = m.toDoubleMatrix();
+        double[][] byStep = new double[steps][batch];
+        for (int e = 0; e < batch; e++) {
+            for (int t = 0; t < steps; t++) {
+                byStep[t][e] = byExample[e][t];
+            }
+        }
+        return byStep;
+    }
+
+    private INDArray[] storedStates(java.util.Map<String, INDArray> map) {
+        String[] keys = stateKeys();
+        if (map.get(keys[0]) == null) {
+            return null;
+        }
+        INDArray[] states = new INDArray[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            states[i] = map.get(keys[i]);
+        }
+        return states;
+    }
+
+    private void storeStates(java.util.Map<String, INDArray> map) {
+        String[] keys = stateKeys();
+        double[][] finals = kernel().finalStates();
+        int hidden = (int) layerConf().getNOut();
+        int batch = finals[0].length / Math.max(1, hidden);
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            for (int i = 0; i < keys.length; i++) {
+                INDArray state = Nd4j.createUninitialized(dataType, new long[]{batch, hidden}, 'c');
+                new HostView(state).put(0, finals[i], 0, batch * hidden);
+                map.put(keys[i], state);
+            }
+        }
+    }
+
+    private double[][] toJava(INDArray[] states, int batch, int hidden) {
+        double[][] out = new double[states.length][];
+        for (int i = 0; i < states.length; i++) {
+            INDArray s = states[i];
+            if (s == null) {
+                continue;
+            }
+            Preconditions.checkState(s.rank() == 2 && s.size(0) == batch && s.size(1) == hidden,
+                    "%s layer %s: stored state has shape %s but this input needs [%s, %s];"
+                            + " call rnnClearPreviousState() when the minibatch size changes",
+                    cellName(), layerId(), s.shape(), batch, hidden);
+            double[] flat = new double[batch * hidden];
+            double[][] rows = s.toDoubleMatrix();
+            for (int e = 0; e < batch; e++) {
+                System.arraycopy(rows[e], 0, flat, e * hidden, hidden);
+            }
+            out[i] = flat;
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Backward
+
+    private Pair<Gradient, INDArray> backward(INDArray epsilon, int tbpttBackLength, boolean truncated,
+                                              LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        if (passInput == null || passInput != input || passMask != maskArray) {
+            // No training forward pass for exactly this input (e.g. gradients requested directly):
+            // recompute it, starting where DL4J's LSTM starts (the stored state under tBPTT).
+            forward(true, truncated ? storedStates(stateMap) : null, workspaceMgr);
+            if (truncated) {
+                storeStates(tBpttStateMap);
+            }
+        }
+        final CellKernel k = kernel();
+        final int batch = passBatch;
+        final int steps = passSteps;
+        final int hidden = (int) layerConf().getNOut();
+        final int nIn = (int) layerConf().getNIn();
+        final int block = batch * hidden;
+        final int gh = k.gates() * hidden;
+        final int gateBlock = batch * gh;
+        final boolean separate = k.separateRecurrent();
+        final int firstStep = tbpttBackLength > 0 ? Math.max(0, steps - tbpttBackLength) : 0;
+
+        INDArray eps = permuteIfNWC(epsilon);
+        if (eps.dataType() != dataType) {
+            eps = eps.castTo(dataType);
+        }
+        Preconditions.checkState(eps.size(0) == batch && eps.size(1) == hidden && eps.size(2) == steps,
+                "%s layer %s: epsilon shape %s does not match the forward pass", cellName(), layerId(),
+                epsilon.shape());
+        INDArray epsRows = TimeMajor.rows(eps, buffers.get("eps", dataType, (long) steps * batch, hidden));
+
+        // Gradients of the gate pre-activations per step, rows (t, b) like the input projection.
+        INDArray gAll = buffers.get("g", dataType, (long) steps * batch, gh);
+        INDArray dhpAll = separate ? buffers.get("dhp", dataType, (long) steps * batch, gh) : gAll;
+        if (firstStep > 0) {
+            gAll.get(interval(0, (long) firstStep * batch), all()).assign(0);
+            if (separate) {
+                dhpAll.get(interval(0, (long) firstStep * batch), all()).assign(0);
+            }
+        }
+        INDArray rwT = buffers.get("rwT", dataType, gh, hidden); // this pass's RWᵀ
+        INDArray dhBuf = buffers.get("dh", dataType, batch, hidden);
+        HostView epsView = new HostView(epsRows);
+        HostView gView = new HostView(gAll);
+        HostView dhpView = separate ? new HostView(dhpAll) : null;
+        HostView dhView = new HostView(dhBuf);
+
+        double[] epsStep = new double[block];
+        double[] gStep = new double[gateBlock];
+        double[] dhpStep = separate ? new double[gateBlock] : gStep;
+        double[] dhRecurrent = new double[block];
+        double[] biasGrad = new double[gh];
+        k.beginBackward();
+        for (int t = steps - 1; t >= firstStep; t--) {
+            epsView.get((long) t * block, epsStep, 0, block);
+            k.backward(t, epsStep, maskAt(t), gStep, dhpStep, biasGrad);
+            gView.put((long) t * gateBlock, gStep, 0, gateBlock);
+            if (separate) {
+                dhpView.put((long) t * gateBlock, dhpStep, 0, gateBlock);
+            }
+            if (t > firstStep) {
+                Gemm.multiply(Block.rows(dhpAll, (long) t * batch, batch), false, Block.of(rwT), false,
+                        Block.of(dhBuf), 0.0);
+                dhView.get(0, dhRecurrent, 0, block);
+                k.addToDh(dhRecurrent);
+            }
+        }
+
+        // Weight gradients, one product over all steps each (rows before firstStep are zero).
+        INDArray x2 = passRows;
+        INDArray hAll = buffers.get("hAll", dataType, (long) (steps + 1) * batch, hidden);
+        INDArray wT = buffers.get("wT", dataType, gh, nIn);
+        INDArray dwT = buffers.get("dwT", dataType, gh, nIn);
+        INDArray drwT = buffers.get("drwT", dataType, gh, hidden);
+        Gemm.multiply(Block.of(gAll), true, Block.of(x2), false, Block.of(dwT), 0.0);
+        Gemm.multiply(Block.of(dhpAll), true, Block.rows(hAll, 0, steps * batch), false, Block.of(drwT), 0.0);
+        INDArray wGrad = gradientViews.get(W);
+        INDArray rwGrad = gradientViews.get(RW);
+        INDArray bGrad = gradientViews.get(B);
+        wGrad.assign(dwT.transpose());
+        rwGrad.assign(drwT.transpose());
+        bGrad.assign(Nd4j.createFromArray(biasGrad).castTo(dataType).reshape(bGrad.shape()));
+
+        // Gradient w.r.t. the input, [B, nIn, T] in time-major memory, unless nobody reads it.
+        INDArray epsOut = null;
+        if (inputGradient) {
+            epsOut = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, batch, nIn, steps);
+            Gemm.multiply(Block.of(gAll), false, Block.of(wT), false, Block.of(TimeMajor.rowsOrNull(epsOut)), 0.0);
+        }
+
+        Gradient gradient = new DefaultGradient(gradientsFlattened);
+        gradient.gradientForVariable().put(W, wGrad);
+        gradient.gradientForVariable().put(RW, rwGrad);
+        gradient.gradientForVariable().put(B, bGrad);
+
+        weightNoiseParams.clear();
+        invalidatePass();
+        if (epsOut != null) {
+            epsOut = backpropDropOutIfPresent(permuteIfNWC(epsOut));
+        }
+        return new Pair<>(gradient, epsOut);
+    }
+}

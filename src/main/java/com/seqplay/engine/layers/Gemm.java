@@ -1,0 +1,150 @@
+package com.seqplay.engine.layers;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Matrix products between row blocks of {@link NativeBuffers} arrays: {@code C = op(A) op(B) + beta C},
+ * all row-major.
+ *
+ * <p>On the CPU backend this calls OpenBLAS's {@code cblas_?gemm} directly on pointers into the
+ * arrays, which skips ND4J's per-call argument checks and op set-up (measured here: about 20 us
+ * of a 260 us step product, and a recurrent layer makes a few hundred such calls per iteration).
+ * On other backends (CUDA) it falls back to {@code Nd4j.gemm} on views. Callers must keep the
+ * arrays strongly referenced during the call: the pointers do not.
+ */
+final class Gemm {
+
+    private static final int ROW_MAJOR = 101;
+    private static final int NO_TRANS = 111;
+    private static final int TRANS = 112;
+
+    /** Whether the direct BLAS path is usable; tests may switch it off to compare both paths. */
+    private static volatile boolean direct = detectDirect();
+
+    private Gemm() {
+    }
+
+    private static boolean detectDirect() {
+        try {
+            if (!"CpuBackend".equals(Nd4j.getBackend().getClass().getSimpleName())) {
+                return false;
+            }
+            Loader.load(openblas_nolapack.class);
+            return true;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    static void setDirect(boolean enabled) {
+        direct = enabled && detectDirect();
+    }
+
+    static boolean isDirect() {
+        return direct;
+    }
+
+    /** {@code rows} consecutive rows of a dense row-major 2D array (see {@link #isRowMajorFromStart}), from {@code firstRow}. */
+    record Block(INDArray array, long firstRow, int rows) {
+        static Block of(INDArray array) {
+            return new Block(array, 0, Math.toIntExact(array.rows()));
+        }
+
+        static Block rows(INDArray array, long firstRow, int rows) {
+            return new Block(array, firstRow, rows);
+        }
+
+        int cols() {
+            return (int) array.columns();
+        }
+
+        long offset() {
+            return firstRow * array.columns();
+        }
+
+        INDArray view() {
+            if (firstRow == 0 && rows == array.rows()) {
+                return array;
+            }
+            return array.get(interval(firstRow, firstRow + rows), all());
+        }
+    }
+
+    /** C = op(A) op(B) + beta C, where op transposes when asked. */
+    static void multiply(Block a, boolean transA, Block b, boolean transB, Block c, double beta) {
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int n = transB ? b.rows() : b.cols();
+        int kb = transB ? b.cols() : b.rows();
+        if (k != kb || c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("gemm shapes do not match: A " + a.rows() + "x" + a.cols()
+                    + (transA ? "^T" : "") + ", B " + b.rows() + "x" + b.cols() + (transB ? "^T" : "")
+                    + ", C " + c.rows() + "x" + c.cols());
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (direct) {
+            blas(a, transA, b, transB, c, m, n, k, beta);
+        } else {
+            Nd4j.gemm(a.view(), b.view(), c.view(), transA, transB, 1.0, beta);
+        }
+    }
+
+    private static void blas(Block a, boolean transA, Block b, boolean transB, Block c, int m, int n, int k,
+                             double beta) {
+        int ta = transA ? TRANS : NO_TRANS;
+        int tb = transB ? TRANS : NO_TRANS;
+        DataType type = c.array().dataType();
+        if (k == 0) {
+            c.view().muli(beta);
+            return;
+        }
+        if (type == DataType.FLOAT) {
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, ta, tb, m, n, k, 1f,
+                    floats(a), a.cols(), floats(b), b.cols(), (float) beta, floats(c), c.cols());
+        } else if (type == DataType.DOUBLE) {
+            openblas_nolapack.cblas_dgemm(ROW_MAJOR, ta, tb, m, n, k, 1.0,
+                    doubles(a), a.cols(), doubles(b), b.cols(), beta, doubles(c), c.cols());
+        } else {
+            throw new IllegalArgumentException("fused recurrent layers support FLOAT and DOUBLE, not " + type);
+        }
+    }
+
+    private static FloatPointer floats(Block block) {
+        checkOwned(block.array());
+        FloatPointer base = (FloatPointer) block.array().data().addressPointer();
+        return new FloatPointer(base).position(base.position() + block.offset());
+    }
+
+    private static DoublePointer doubles(Block block) {
+        checkOwned(block.array());
+        DoublePointer base = (DoublePointer) block.array().data().addressPointer();
+        return new DoublePointer(base).position(base.position() + block.offset());
+    }
+
+    /**
+     * The pointer arithmetic assumes the array's element (0, 0) is the start of its buffer and rows
+     * follow each other densely; a reshaped view of a whole array (as {@link TimeMajor} makes) qualifies.
+     */
+    private static void checkOwned(INDArray array) {
+        if (!isRowMajorFromStart(array)) {
+            throw new IllegalArgumentException("direct gemm needs a dense row-major 2D array starting its buffer");
+        }
+    }
+
+    static boolean isRowMajorFromStart(INDArray array) {
+        return array.rank() == 2 && array.offset() == 0 && array.stride(1) == 1
+                && (array.size(0) <= 1 || array.stride(0) == array.size(1))
+                && array.data().length() >= array.length();
+    }
+}
