@@ -51,7 +51,18 @@ public record ForecastSetup(int window, int horizon, int period, Normaliser norm
         Files.move(tmp, runDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * @throws IOException also for a model saved before forecasts worked on log values and
+     *     corrected a reference forecast: its network reads one input channel and predicts the
+     *     values themselves, so this version cannot use it (it says so instead of answering wrongly)
+     */
     public static ForecastSetup load(Path runDir) throws IOException {
-        return MAPPER.readValue(runDir.resolve(FILE).toFile(), ForecastSetup.class);
+        var tree = MAPPER.readTree(runDir.resolve(FILE).toFile());
+        if (!tree.has("log")) {
+            throw new IOException("this forecasting model was trained by an earlier version of Seqplay, whose "
+                    + "models this version cannot use; its recorded results stay as they are, and a new run with the "
+                    + "same specification trains one that can be tried");
+        }
+        return MAPPER.treeToValue(tree, ForecastSetup.class);
     }
 }
