@@ -6,6 +6,7 @@ import com.seqplay.run.inference.InferenceUnavailableException;
 import com.seqplay.run.service.ModelNotReadyException;
 import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.spec.InvalidSpecException;
+import com.seqplay.upload.service.StorageQuotaExceededException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -79,6 +80,11 @@ class ApiErrors {
                 ApiError.of(e.getMessage()));
     }
 
+    @ExceptionHandler(StorageQuotaExceededException.class)
+    ResponseEntity<ApiError> overQuota(StorageQuotaExceededException e) {
+        return respond(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of(e.getMessage(), "file"));
+    }
+
     @ExceptionHandler(RunNotFoundException.class)
     ResponseEntity<ApiError> notFound(RunNotFoundException e) {
         return respond(HttpStatus.NOT_FOUND, ApiError.of(e.getMessage()));
@@ -106,6 +112,10 @@ class ApiErrors {
         if (e instanceof MethodArgumentTypeMismatchException m) {
             return respond(HttpStatus.BAD_REQUEST, ApiError.of(m.getName() + ": '" + m.getValue() + "' is not "
                     + (isWholeNumber(m.getRequiredType()) ? "a whole number" : "valid here"), m.getName()));
+        }
+        if (e instanceof HttpMessageNotReadableException && e.getCause() instanceof BodyTooLargeException tooLarge) {
+            return respond(HttpStatus.PAYLOAD_TOO_LARGE,
+                    ApiError.of(RequestBodyLimit.message(DataSize.ofBytes(tooLarge.limit())), "body"));
         }
         if (e instanceof HttpMessageNotReadableException) {
             // Spring's message quotes the handler method's signature.

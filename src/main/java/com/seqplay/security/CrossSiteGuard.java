@@ -1,6 +1,6 @@
 package com.seqplay.security;
 
-import com.seqplay.api.ApiErrorResponses;
+import com.seqplay.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +44,7 @@ public final class CrossSiteGuard extends OncePerRequestFilter {
         addHeaders(response);
         String host = request.getHeader("Host");
         if (!hosts.allows(host)) {
-            ApiErrorResponses.send(request, response, HttpServletResponse.SC_FORBIDDEN, "This server does not answer to"
+            ErrorResponses.send(request, response, HttpServletResponse.SC_FORBIDDEN, "This server does not answer to"
                     + " the host name '" + HostAllowList.hostName(host).orElse("") + "'; its administrator can add the"
                     + " name to seqplay.security.allowed-hosts.", null);
             return;
@@ -52,7 +52,7 @@ public final class CrossSiteGuard extends OncePerRequestFilter {
         if (!SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
             Optional<String> foreign = foreignSource(request, host);
             if (foreign.isPresent()) {
-                ApiErrorResponses.send(request, response, HttpServletResponse.SC_FORBIDDEN, "Cross-site request refused:"
+                ErrorResponses.send(request, response, HttpServletResponse.SC_FORBIDDEN, "Cross-site request refused:"
                         + " it was sent by a page of " + foreign.get() + ", not by this server's own pages. Scripts"
                         + " may leave out the Origin header.", null);
                 return;

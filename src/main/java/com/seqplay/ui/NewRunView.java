@@ -15,6 +15,7 @@ import com.seqplay.ui.form.DatasetChoice;
 import com.seqplay.ui.form.RunSpecEditor;
 import com.seqplay.upload.UploadedDataset;
 import com.seqplay.upload.service.DatasetService;
+import com.seqplay.upload.service.StorageQuotaExceededException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -136,7 +137,7 @@ public class NewRunView extends VerticalLayout {
             editor.selectDataset(d.ref());
             Notification.show("Uploaded " + d.fileName() + ": " + d.summary(), 5000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (DatasetFormatException | InvalidSpecException e) {
+        } catch (DatasetFormatException | InvalidSpecException | StorageQuotaExceededException e) {
             error("Upload refused: " + e.getMessage());
         } catch (IOException e) {
             error("Upload failed: " + e.getMessage());

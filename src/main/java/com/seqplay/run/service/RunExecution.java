@@ -28,6 +28,9 @@ final class RunExecution implements Runnable {
     private final RunRecorder recorder;
     private volatile boolean cancelRequested;
     private volatile boolean serverStopping;
+    /** When the trainer last wrote a line: the watchdog's measure of life. */
+    private volatile long lastOutputNanos = System.nanoTime();
+    private volatile String stalledReason;
     private TrainerEvent result;
     private String lastError;
     private long lastProgressWrite;
@@ -53,6 +56,17 @@ final class RunExecution implements Runnable {
         trainer.stop(Duration.ofSeconds(3));
     }
 
+    /** How long the trainer has written nothing. */
+    Duration silentFor() {
+        return Duration.ofNanos(System.nanoTime() - lastOutputNanos);
+    }
+
+    /** Stops a trainer that stopped making progress; the run ends FAILED with this reason. */
+    void stall(String reason) {
+        stalledReason = reason;
+        trainer.stop(Duration.ofSeconds(5));
+    }
+
     @Override
     public void run() {
         try {
@@ -74,6 +88,7 @@ final class RunExecution implements Runnable {
         List<TrainerEvent> pending = new ArrayList<>();
         String line;
         while ((line = out.readLine()) != null) {
+            lastOutputNanos = System.nanoTime();
             var event = EventCodec.decode(line);
             if (event.isEmpty()) {
                 appendLog(line);
@@ -123,6 +138,11 @@ final class RunExecution implements Runnable {
 
     private void settle(int exit) {
         if (serverStopping || result != null) {
+            return;
+        }
+        if (stalledReason != null) {
+            appendLog("FAILED: " + stalledReason);
+            recorder.finish(runId, List.of(RunStatus.RUNNING), RunStatus.FAILED, null, stalledReason);
             return;
         }
         if (cancelRequested) {

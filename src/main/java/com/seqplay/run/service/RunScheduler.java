@@ -36,6 +36,7 @@ public class RunScheduler {
     private final TrainerLauncher launcher;
     private final RunRecovery recovery;
     private final DatasetService datasets;
+    private final RunWatchdog watchdog;
     private final SeqplayProperties properties;
     private final Clock clock;
     private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
@@ -47,12 +48,13 @@ public class RunScheduler {
     private volatile boolean stopping;
 
     RunScheduler(RunRepository runs, RunRecorder recorder, TrainerLauncher launcher, RunRecovery recovery,
-            DatasetService datasets, SeqplayProperties properties, Clock clock) {
+            DatasetService datasets, RunWatchdog watchdog, SeqplayProperties properties, Clock clock) {
         this.runs = runs;
         this.recorder = recorder;
         this.launcher = launcher;
         this.recovery = recovery;
         this.datasets = datasets;
+        this.watchdog = watchdog;
         this.properties = properties;
         this.clock = clock;
     }
@@ -116,6 +118,7 @@ public class RunScheduler {
             runs.recordProcess(run.id(), trainer.pid());
             var execution = new RunExecution(run.id(), trainer, dir.resolve(LocalProcessLauncher.LOG_FILE), recorder);
             active.put(run.id(), execution);
+            watchdog.watch(run.id(), execution, run.spec().maxWallSeconds());
             if (runs.find(run.id()).map(r -> r.status() != RunStatus.RUNNING).orElse(true)) {
                 // Cancelled between being picked and being registered: nobody else will stop it.
                 execution.cancel();
@@ -124,6 +127,7 @@ public class RunScheduler {
                 try {
                     execution.run();
                 } finally {
+                    watchdog.forget(run.id());
                     active.remove(run.id());
                     wake();
                 }

@@ -38,10 +38,11 @@ public class RunService {
     private final SeqplayProperties properties;
     private final Clock clock;
     private final RunUpdates updates;
+    private final RunCaps caps;
 
     RunService(RunRepository runs, MetricRepository metrics, SampleRepository samples, RunScheduler scheduler,
             RunRecorder recorder, DatasetService datasets, CurrentUser currentUser, SeqplayProperties properties,
-            Clock clock, RunUpdates updates) {
+            Clock clock, RunUpdates updates, RunCaps caps) {
         this.runs = runs;
         this.metrics = metrics;
         this.samples = samples;
@@ -52,6 +53,7 @@ public class RunService {
         this.properties = properties;
         this.clock = clock;
         this.updates = updates;
+        this.caps = caps;
     }
 
     /**
@@ -62,6 +64,7 @@ public class RunService {
      */
     public Run submit(RunSpec raw) {
         RunSpec spec = SpecValidator.completeAndValidate(raw);
+        caps.check(spec);
         datasets.resolve(spec);
         String name = spec.name() != null && !spec.name().isBlank() ? spec.name()
                 : spec.task().id() + " " + spec.cell().id() + " on " + spec.dataset();

@@ -28,6 +28,12 @@ public class DatasetRepository {
         return keys.getKey().longValue();
     }
 
+    /** Bytes of all uploads of one owner. */
+    long totalSize(String owner) {
+        return jdbc.sql("select coalesce(sum(size_bytes), 0) from datasets where owner = ?").param(owner)
+                .query(Long.class).single();
+    }
+
     void delete(long id) {
         jdbc.sql("delete from datasets where id = ?").param(id).update();
     }

@@ -1,5 +1,6 @@
 package com.seqplay.run.service;
 
+import com.seqplay.config.LimitProperties;
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.security.CurrentUser;
 import com.zaxxer.hikari.HikariDataSource;
@@ -25,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Configuration
 @Import({RunService.class, RunScheduler.class, RunRecorder.class, RunUpdates.class, RunRecovery.class,
-        RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class})
+        RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class, RunCaps.class,
+        RunWatchdog.class})
 @ComponentScan(basePackages = "com.seqplay.upload.service")
 class RunServicesTestConfig {
     /** Two at a time, so that one test sees both the limit and the queue behind it. */
@@ -42,6 +44,12 @@ class RunServicesTestConfig {
                 new SeqplayProperties.Trainer(1024, 2048, 1, ""), new SeqplayProperties.Launch(false),
                 new SeqplayProperties.Inference(512, 1024, java.time.Duration.ofSeconds(30),
                         java.time.Duration.ofMinutes(10)));
+    }
+
+    /** The application's limits; a test that needs others overrides this bean by its name. */
+    @Bean
+    LimitProperties limits() {
+        return LimitProperties.defaults();
     }
 
     /** The application's URL settings (immediate writes), on the temporary folder. */
