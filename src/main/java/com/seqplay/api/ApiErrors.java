@@ -5,6 +5,8 @@ import com.seqplay.engine.inference.PredictionException;
 import com.seqplay.run.inference.InferenceUnavailableException;
 import com.seqplay.run.service.ModelNotReadyException;
 import com.seqplay.run.service.RunNotFoundException;
+import com.seqplay.security.NotPermittedException;
+import com.seqplay.security.UserInputException;
 import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.upload.service.StorageQuotaExceededException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,6 +80,16 @@ class ApiErrors {
     ResponseEntity<ApiError> noAnswer(InferenceUnavailableException e) {
         return respond(e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE,
                 ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    ResponseEntity<ApiError> notPermitted(NotPermittedException e) {
+        return respond(HttpStatus.FORBIDDEN, ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(UserInputException.class)
+    ResponseEntity<ApiError> badAccount(UserInputException e) {
+        return respond(HttpStatus.BAD_REQUEST, ApiError.of(e.getMessage(), e.field()));
     }
 
     @ExceptionHandler(StorageQuotaExceededException.class)

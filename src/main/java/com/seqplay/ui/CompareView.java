@@ -1,5 +1,6 @@
 package com.seqplay.ui;
 
+import jakarta.annotation.security.PermitAll;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.run.domain.MetricPoint;
@@ -27,6 +28,7 @@ import java.util.Map;
  * so that a person sees what a change of cell, clipping or size did.
  */
 @Route(value = "compare", layout = MainLayout.class)
+@PermitAll
 @PageTitle("Compare runs · Seqplay")
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private static final ObjectMapper JSON = new ObjectMapper();

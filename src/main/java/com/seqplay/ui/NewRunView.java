@@ -1,5 +1,6 @@
 package com.seqplay.ui;
 
+import jakarta.annotation.security.PermitAll;
 import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.service.RunService;
@@ -43,6 +44,7 @@ import java.util.List;
  * datasets and uploads, and launches.
  */
 @Route(value = "new", layout = MainLayout.class)
+@PermitAll
 @RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("New run · Seqplay")
 public class NewRunView extends VerticalLayout {

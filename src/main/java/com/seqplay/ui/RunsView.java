@@ -1,5 +1,6 @@
 package com.seqplay.ui;
 
+import jakarta.annotation.security.PermitAll;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.service.RunService;
 import com.seqplay.run.service.RunUpdates;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 
 /** Every run, newest first, loaded page by page; statuses and progress update live. */
 @Route(value = "runs", layout = MainLayout.class)
+@PermitAll
 @PageTitle("Runs · Seqplay")
 public class RunsView extends VerticalLayout {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")

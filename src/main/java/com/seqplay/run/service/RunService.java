@@ -7,6 +7,7 @@ import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunStatus;
 import com.seqplay.run.domain.Sample;
 import com.seqplay.security.CurrentUser;
+import com.seqplay.security.Ownership;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
@@ -39,10 +40,11 @@ public class RunService {
     private final Clock clock;
     private final RunUpdates updates;
     private final RunCaps caps;
+    private final Ownership ownership;
 
     RunService(RunRepository runs, MetricRepository metrics, SampleRepository samples, RunScheduler scheduler,
             RunRecorder recorder, DatasetService datasets, CurrentUser currentUser, SeqplayProperties properties,
-            Clock clock, RunUpdates updates, RunCaps caps) {
+            Clock clock, RunUpdates updates, RunCaps caps, Ownership ownership) {
         this.runs = runs;
         this.metrics = metrics;
         this.samples = samples;
@@ -54,6 +56,7 @@ public class RunService {
         this.clock = clock;
         this.updates = updates;
         this.caps = caps;
+        this.ownership = ownership;
     }
 
     /**
@@ -110,6 +113,7 @@ public class RunService {
      */
     public Run cancel(long id) {
         Run run = get(id);
+        ownership.requireCanModify(run.owner(), "cancel this run");
         if (run.status() == RunStatus.QUEUED) {
             recorder.finish(id, List.of(RunStatus.QUEUED), RunStatus.CANCELLED, null, "Cancelled before it started");
         } else if (run.status() == RunStatus.RUNNING && !scheduler.cancel(id)) {

@@ -3,6 +3,7 @@ package com.seqplay.run.service;
 import com.seqplay.config.LimitProperties;
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.security.CurrentUser;
+import com.seqplay.security.Ownership;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Configuration
 @Import({RunService.class, RunScheduler.class, RunRecorder.class, RunUpdates.class, RunRecovery.class,
-        RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class, RunCaps.class,
+        RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class, RunCaps.class, Ownership.class,
         RunWatchdog.class})
 @ComponentScan(basePackages = "com.seqplay.upload.service")
 class RunServicesTestConfig {
