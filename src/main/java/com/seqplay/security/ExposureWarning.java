@@ -11,7 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Warns at start-up when the login-free default listens beyond this machine: then anyone who can
+ * Refuses an unknown {@code seqplay.mode}, and warns at start-up when the login-free default listens beyond this machine: then anyone who can
  * reach the port can submit, read and cancel everything. Lab mode is the answer.
  */
 @Component
@@ -23,6 +23,11 @@ class ExposureWarning {
     ExposureWarning(SeqplayProperties properties, @Value("${server.address:}") String address) {
         this.properties = properties;
         this.address = address;
+        // Neither security chain would apply to an unknown mode: refuse rather than guess.
+        if (!Modes.LOCAL.equalsIgnoreCase(properties.mode()) && !Modes.isLab(properties)) {
+            throw new LabSetupException("seqplay.mode is '" + properties.mode() + "'; it must be 'local' or 'lab'.",
+                    "Start with --seqplay.mode=local (the default, one person, no login) or --seqplay.mode=lab (accounts).");
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

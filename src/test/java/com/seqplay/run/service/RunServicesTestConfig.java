@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * data folder, with {@link FakeTrainerLauncher} where the application has its process launcher.
  * No Spring Boot auto-configuration, web server or Vaadin: the context starts in about a second.
  */
-@Configuration
+@TestConfiguration // not @Configuration: a full application test must not pick it up by scanning
 @Import({RunService.class, RunScheduler.class, RunRecorder.class, RunUpdates.class, RunRecovery.class,
         RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class, RunCaps.class, Ownership.class,
         RunWatchdog.class})
