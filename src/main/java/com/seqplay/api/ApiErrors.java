@@ -4,6 +4,7 @@ import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.engine.inference.PredictionException;
 import com.seqplay.run.inference.InferenceUnavailableException;
 import com.seqplay.run.service.ModelNotReadyException;
+import com.seqplay.run.service.QueueFullException;
 import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.security.NotPermittedException;
 import com.seqplay.security.UserInputException;
@@ -80,6 +81,11 @@ class ApiErrors {
     ResponseEntity<ApiError> noAnswer(InferenceUnavailableException e) {
         return respond(e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE,
                 ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(QueueFullException.class)
+    ResponseEntity<ApiError> queueFull(QueueFullException e) {
+        return respond(HttpStatus.TOO_MANY_REQUESTS, ApiError.of(e.getMessage()));
     }
 
     @ExceptionHandler(NotPermittedException.class)

@@ -52,13 +52,14 @@ class RunController {
     @GetMapping
     List<RunJson> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
         var now = clock.instant();
+        var queue = runs.queue();
         return runs.list(Math.max(0, offset), Math.min(Math.max(1, limit), 1000)).stream()
-                .map(r -> RunJson.of(r, now)).toList();
+                .map(r -> RunJson.of(r, now, queue.get(r.id()))).toList();
     }
 
     @GetMapping("/{id}")
     RunJson get(@PathVariable long id) {
-        return RunJson.of(runs.get(id), clock.instant());
+        return RunJson.of(runs.get(id), clock.instant(), runs.queue().get(id));
     }
 
     /** Every series by name: {@code {"train_loss": [{"step":1,"epoch":1,"value":2.3,"time":...}], ...}}. */

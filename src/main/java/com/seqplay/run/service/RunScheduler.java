@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts queued runs in order of submission (FIFO), at most {@code seqplay.runs.max-concurrent}
- * at a time, each in its own trainer process followed by its own thread.
+ * Starts queued runs, users taking turns ({@link FairQueue}; one user's runs in order of
+ * submission), at most {@code seqplay.runs.max-concurrent} at a time, each in its own trainer process followed by its own thread.
  */
 @Component
 public class RunScheduler {
@@ -37,6 +37,7 @@ public class RunScheduler {
     private final RunRecovery recovery;
     private final DatasetService datasets;
     private final RunWatchdog watchdog;
+    private final FairQueue queue;
     private final SeqplayProperties properties;
     private final Clock clock;
     private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
@@ -48,13 +49,15 @@ public class RunScheduler {
     private volatile boolean stopping;
 
     RunScheduler(RunRepository runs, RunRecorder recorder, TrainerLauncher launcher, RunRecovery recovery,
-            DatasetService datasets, RunWatchdog watchdog, SeqplayProperties properties, Clock clock) {
+            DatasetService datasets, RunWatchdog watchdog, FairQueue queue, SeqplayProperties properties,
+            Clock clock) {
         this.runs = runs;
         this.recorder = recorder;
         this.launcher = launcher;
         this.recovery = recovery;
         this.datasets = datasets;
         this.watchdog = watchdog;
+        this.queue = queue;
         this.properties = properties;
         this.clock = clock;
     }
@@ -80,6 +83,11 @@ public class RunScheduler {
         return active.size();
     }
 
+    /** Every queued run's place and what it waits for. */
+    Map<Long, QueueSlot> queueSlots() {
+        return queue.slots(runs.queued(), runs.runningByOwner(), active.size(), properties.runs().maxConcurrent());
+    }
+
     /** Stops a running run's trainer; the run ends CANCELLED. False if this server is not running it. */
     boolean cancel(long runId) {
         RunExecution execution = active.get(runId);
@@ -93,12 +101,13 @@ public class RunScheduler {
     private synchronized void dispatch() {
         try {
             while (!stopping && active.size() < properties.runs().maxConcurrent()) {
-                var next = runs.oldestQueued();
+                var next = queue.next(runs.queued(), runs.runningByOwner());
                 if (next.isEmpty()) {
                     return;
                 }
-                long id = next.get();
+                long id = next.get().id();
                 if (runs.markRunning(id, clock.instant())) {
+                    queue.served(next.get().owner());
                     launch(runs.find(id).orElseThrow());
                 }
             }

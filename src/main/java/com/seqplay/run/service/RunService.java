@@ -1,5 +1,6 @@
 package com.seqplay.run.service;
 
+import com.seqplay.config.QueueProperties;
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.upload.service.DatasetService;
 import com.seqplay.run.domain.MetricPoint;
@@ -41,10 +42,11 @@ public class RunService {
     private final RunUpdates updates;
     private final RunCaps caps;
     private final Ownership ownership;
+    private final QueueProperties queueSettings;
 
     RunService(RunRepository runs, MetricRepository metrics, SampleRepository samples, RunScheduler scheduler,
             RunRecorder recorder, DatasetService datasets, CurrentUser currentUser, SeqplayProperties properties,
-            Clock clock, RunUpdates updates, RunCaps caps, Ownership ownership) {
+            Clock clock, RunUpdates updates, RunCaps caps, Ownership ownership, QueueProperties queueSettings) {
         this.runs = runs;
         this.metrics = metrics;
         this.samples = samples;
@@ -57,6 +59,7 @@ public class RunService {
         this.updates = updates;
         this.caps = caps;
         this.ownership = ownership;
+        this.queueSettings = queueSettings;
     }
 
     /**
@@ -69,6 +72,7 @@ public class RunService {
         RunSpec spec = SpecValidator.completeAndValidate(raw);
         caps.check(spec);
         datasets.resolve(spec);
+        checkQueueRoom();
         String name = spec.name() != null && !spec.name().isBlank() ? spec.name()
                 : spec.task().id() + " " + spec.cell().id() + " on " + spec.dataset();
         long id = runs.insert(currentUser.username(), name, spec.task().id(), spec.cell().id(),
@@ -76,6 +80,20 @@ public class RunService {
         recorder.publishRun(id);
         scheduler.wake();
         return get(id);
+    }
+
+    /** Where each queued run stands, by run id. */
+    public Map<Long, QueueSlot> queue() {
+        return scheduler.queueSlots();
+    }
+
+    private void checkQueueRoom() {
+        String owner = currentUser.username();
+        int waiting = runs.countQueued(owner);
+        if (waiting >= queueSettings.maxQueuedPerUser()) {
+            throw new QueueFullException(owner + " already has " + waiting + " runs waiting, the most one user may"
+                    + " queue; submit more when some have started.");
+        }
     }
 
     public Run get(long id) {

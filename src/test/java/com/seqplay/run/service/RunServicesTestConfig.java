@@ -1,6 +1,7 @@
 package com.seqplay.run.service;
 
 import com.seqplay.config.LimitProperties;
+import com.seqplay.config.QueueProperties;
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.security.CurrentUser;
 import com.seqplay.security.Ownership;
@@ -27,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @TestConfiguration // not @Configuration: a full application test must not pick it up by scanning
 @Import({RunService.class, RunScheduler.class, RunRecorder.class, RunUpdates.class, RunRecovery.class,
-        RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class, RunCaps.class, Ownership.class,
+        RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class, RunCaps.class, Ownership.class, FairQueue.class,
         RunWatchdog.class})
 @ComponentScan(basePackages = "com.seqplay.upload.service")
 class RunServicesTestConfig {
@@ -51,6 +52,11 @@ class RunServicesTestConfig {
     @Bean
     LimitProperties limits() {
         return LimitProperties.defaults();
+    }
+
+    @Bean
+    QueueProperties queueSettings() {
+        return QueueProperties.defaults();
     }
 
     /** The application's URL settings (immediate writes), on the temporary folder. */
