@@ -64,7 +64,8 @@ final class RunExecution implements Runnable {
     /** Stops a trainer that stopped making progress; the run ends FAILED with this reason. */
     void stall(String reason) {
         stalledReason = reason;
-        trainer.stop(Duration.ofSeconds(5));
+        // A frozen process cannot exit gracefully anyway: kill it soon after asking.
+        trainer.stop(Duration.ofSeconds(1));
     }
 
     @Override
