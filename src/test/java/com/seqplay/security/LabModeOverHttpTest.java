@@ -74,6 +74,16 @@ class LabModeOverHttpTest {
     }
 
     @Test
+    void the_health_check_answers_without_login() throws Exception {
+        var health = send("GET", "/api/health", null, null);
+        assertThat(health.statusCode()).as(health.body()).isIn(200, 503);
+        JsonNode body = json.readTree(health.body());
+        assertThat(body.path("database").asText()).isEqualTo("UP");
+        assertThat(body.path("freeDiskBytes").asLong()).isPositive();
+        assertThat(body.has("queued")).isTrue();
+    }
+
+    @Test
     void a_wrong_password_is_a_401_and_only_an_administrator_adds_users() throws Exception {
         assertThat(send("GET", "/api/runs", basic("alice", "wrong-password"), null).statusCode()).isEqualTo(401);
         var refused = send("POST", "/api/users", BOB, "{\"username\":\"mallory\",\"password\":\"mallory-pass\"}");

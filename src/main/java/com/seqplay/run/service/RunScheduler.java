@@ -151,17 +151,26 @@ public class RunScheduler {
     }
 
     /**
-     * A run trains on its own copy of an uploaded file, so that its folder alone reproduces it
-     * ({@code seqplay train spec.json --dataset-file dataset}).
+     * A run's folder holds its dataset file, so that the folder alone reproduces it
+     * ({@code seqplay train spec.json --dataset-file dataset}): a hard link to the upload, which
+     * is never changed after it is stored, so that fifty runs on one upload take its space once.
+     * A copy only where the file system has no hard links across the two folders.
      */
     private Optional<Path> copyDataset(Run run, Path dir) throws IOException {
         var upload = datasets.find(run.spec().dataset());
         if (upload.isEmpty()) {
             return Optional.empty();
         }
-        Path copy = dir.resolve("dataset");
-        Files.copy(datasets.file(upload.get()), copy, StandardCopyOption.REPLACE_EXISTING);
-        return Optional.of(copy);
+        Path link = dir.resolve("dataset");
+        Path stored = datasets.file(upload.get());
+        Files.deleteIfExists(link);
+        try {
+            Files.createLink(link, stored);
+        } catch (IOException | UnsupportedOperationException e) {
+            log.info("run {}: cannot hard-link the upload ({}); copying it", run.id(), e.toString());
+            Files.copy(stored, link, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return Optional.of(link);
     }
 
     /**

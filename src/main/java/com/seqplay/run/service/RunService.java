@@ -82,6 +82,11 @@ public class RunService {
         return get(id);
     }
 
+    /** Runs training on this server now. */
+    public int runningCount() {
+        return scheduler.activeCount();
+    }
+
     /** Where each queued run stands, by run id. */
     public Map<Long, QueueSlot> queue() {
         return scheduler.queueSlots();
