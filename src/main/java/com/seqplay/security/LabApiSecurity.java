@@ -39,7 +39,7 @@ class LabApiSecurity {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/health").permitAll()
                         .requestMatchers("/api/users/me/**").authenticated()
-                        .requestMatchers("/api/users", "/api/users/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/users", "/api/users/**", "/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
                 .addFilterBefore(new BearerTokenFilter(users), BasicAuthenticationFilter.class)

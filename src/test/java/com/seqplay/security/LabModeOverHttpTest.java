@@ -74,6 +74,15 @@ class LabModeOverHttpTest {
     }
 
     @Test
+    void an_administrator_backs_the_database_up_and_a_user_may_not() throws Exception {
+        assertThat(send("POST", "/api/admin/backup", BOB, null).statusCode()).isEqualTo(403);
+        var done = send("POST", "/api/admin/backup", ADMIN, null);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+        String file = json.readTree(done.body()).path("file").asText();
+        assertThat(DATA.resolve("backups").resolve(file)).isNotEmptyFile();
+    }
+
+    @Test
     void the_health_check_answers_without_login() throws Exception {
         var health = send("GET", "/api/health", null, null);
         assertThat(health.statusCode()).as(health.body()).isIn(200, 503);
