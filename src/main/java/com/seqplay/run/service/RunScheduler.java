@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts queued runs, users taking turns ({@link FairQueue}; one user's runs in order of
- * submission), at most {@code seqplay.runs.max-concurrent} at a time, each in its own trainer process followed by its own thread.
+ * submission), at most {@code seqplay.runs.max-concurrent} at a time, each in its own trainer
+ * process followed by its own thread; a {@link RunWatchdog} ends those that stall.
  */
 @Component
 public class RunScheduler {
