@@ -21,9 +21,12 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.seqplay.upload.service.DatasetService;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+import java.util.Map;
 
-/** Accounts of lab mode for administrators: add, disable or enable, reset a password. */
+/** Accounts of lab mode for administrators: add, disable or enable, reset a password, see each one's upload storage. */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Users · Seqplay")
 @RolesAllowed("ADMIN")
@@ -31,8 +34,12 @@ public class AdminView extends VerticalLayout {
     private final UserService users;
     private final Grid<UserAccount> grid = new Grid<>(UserAccount.class, false);
 
-    public AdminView(UserService users, CurrentUser currentUser) {
+    private final DatasetService datasets;
+    private Map<String, Long> storage = Map.of();
+
+    public AdminView(UserService users, DatasetService datasets, CurrentUser currentUser) {
         this.users = users;
+        this.datasets = datasets;
         add(new H2("Users"));
         if (!currentUser.isLab()) {
             add(new Paragraph("This server runs without accounts (the one-person default). Start it with"
@@ -43,6 +50,8 @@ public class AdminView extends VerticalLayout {
         grid.addColumn(UserAccount::role).setHeader("Role");
         grid.addColumn(a -> a.enabled() ? "active" : "disabled").setHeader("State");
         grid.addColumn(UserAccount::createdAt).setHeader("Since");
+        grid.addColumn(a -> String.format(Locale.ROOT, "%.1f MB", storage.getOrDefault(a.username(), 0L) / 1048576.0))
+                .setHeader("Uploads");
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(addForm(), grid);
@@ -101,6 +110,7 @@ public class AdminView extends VerticalLayout {
     }
 
     private void refresh() {
+        storage = datasets.storageByOwner();
         grid.setItems(users.list());
     }
 }

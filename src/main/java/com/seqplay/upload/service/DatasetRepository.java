@@ -34,6 +34,15 @@ public class DatasetRepository {
                 .query(Long.class).single();
     }
 
+    /** Bytes of uploads per owner. */
+    java.util.Map<String, Long> totalsByOwner() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        jdbc.sql("select owner, sum(size_bytes) from datasets group by owner").query(rs -> {
+            out.put(rs.getString(1), rs.getLong(2));
+        });
+        return out;
+    }
+
     void delete(long id) {
         jdbc.sql("delete from datasets where id = ?").param(id).update();
     }

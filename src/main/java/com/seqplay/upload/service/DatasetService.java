@@ -95,6 +95,14 @@ public class DatasetService {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
+    /** Upload storage per user, for the administrator (the quota applies to these sums). */
+    public java.util.Map<String, Long> storageByOwner() {
+        if (!currentUser.isAdmin()) {
+            throw new com.seqplay.security.NotPermittedException("Only an administrator can see everyone's storage.");
+        }
+        return repository.totalsByOwner();
+    }
+
     public List<UploadedDataset> list() {
         return repository.list();
     }

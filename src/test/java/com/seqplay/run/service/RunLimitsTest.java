@@ -88,5 +88,6 @@ class RunLimitsTest {
         assertThatThrownBy(() -> datasets.upload("textgen", "second.txt", text))
                 .isInstanceOf(StorageQuotaExceededException.class)
                 .hasMessage("This upload of 6.6 KB would bring your uploads to 13.2 KB; your storage quota is 10.0 KB.");
+        assertThat(datasets.storageByOwner()).as("what the admin page shows").containsEntry("local", (long) text.length);
     }
 }
