@@ -11,3 +11,6 @@ create table api_tokens (
     last_used   timestamp
 );
 create index api_tokens_user on api_tokens (username);
+
+-- An administrator may move a queued run to the front: the earliest such time starts first.
+alter table runs add column queue_first timestamp;

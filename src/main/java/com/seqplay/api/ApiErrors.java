@@ -5,6 +5,7 @@ import com.seqplay.engine.inference.PredictionException;
 import com.seqplay.run.inference.InferenceUnavailableException;
 import com.seqplay.run.service.ModelNotReadyException;
 import com.seqplay.run.service.QueueFullException;
+import com.seqplay.run.service.RunNotQueuedException;
 import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.security.NotPermittedException;
 import com.seqplay.security.UserInputException;
@@ -81,6 +82,11 @@ class ApiErrors {
     ResponseEntity<ApiError> noAnswer(InferenceUnavailableException e) {
         return respond(e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE,
                 ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(RunNotQueuedException.class)
+    ResponseEntity<ApiError> notQueued(RunNotQueuedException e) {
+        return respond(HttpStatus.CONFLICT, ApiError.of(e.getMessage()));
     }
 
     @ExceptionHandler(QueueFullException.class)

@@ -80,6 +80,13 @@ class RunController {
         return String.join("\n", runs.log(id, Math.min(Math.max(1, lines), 5000)));
     }
 
+    /** Administrators: the queued run starts next. */
+    @PostMapping("/{id}/first")
+    RunJson moveToFront(@PathVariable long id) {
+        runs.moveToFront(id);
+        return RunJson.of(runs.get(id), clock.instant(), runs.queue().get(id));
+    }
+
     @PostMapping("/{id}/cancel")
     RunJson cancel(@PathVariable long id) {
         return RunJson.of(runs.cancel(id), clock.instant());

@@ -15,13 +15,22 @@ import org.springframework.stereotype.Component;
 /**
  * Which queued run starts next: users take turns. Among the users who have runs waiting and are
  * below {@code seqplay.queue.max-running-per-user}, the one with the fewest runs training goes
- * first, then the one served longest ago; within a user, runs start in the order submitted.
+ * first, then the one served longest ago; within a user, runs start in the order submitted. A run
+ * an administrator moved to the front goes before all of these.
  * With one user this is the old first-in, first-out order.
  */
 @Component
 class FairQueue {
-    /** A queued run as the queue needs it. */
-    record Waiting(long id, String owner) {}
+    /**
+     * A queued run as the queue needs it.
+     *
+     * @param first when an administrator moved it to the front; null for most runs
+     */
+    record Waiting(long id, String owner, java.time.Instant first) {
+        Waiting(long id, String owner) {
+            this(id, owner, null);
+        }
+    }
 
     private final QueueProperties settings;
     /** For each user, when a run of theirs last started (a counter, not a clock: only the order matters). */
@@ -80,6 +89,13 @@ class FairQueue {
 
     private static Optional<Waiting> pick(List<Waiting> queued, Map<String, Integer> running, Map<String, Long> served,
             int perUserLimit) {
+        // Runs an administrator moved to the front go first (per-user limits still hold).
+        Optional<Waiting> moved = queued.stream().filter(w -> w.first() != null)
+                .filter(w -> perUserLimit <= 0 || running.getOrDefault(w.owner(), 0) < perUserLimit)
+                .min(Comparator.comparing(Waiting::first).thenComparingLong(Waiting::id));
+        if (moved.isPresent()) {
+            return moved;
+        }
         Map<String, Waiting> firstOfEach = new LinkedHashMap<>();
         for (Waiting w : queued) {
             firstOfEach.putIfAbsent(w.owner(), w);

@@ -60,8 +60,15 @@ public class RunRepository {
 
     /** Queued runs with their owners, oldest first: what {@link FairQueue} chooses from. */
     List<FairQueue.Waiting> queued() {
-        return jdbc.sql("select id, owner from runs where status = 'QUEUED' order by id")
-                .query((rs, n) -> new FairQueue.Waiting(rs.getLong(1), rs.getString(2))).list();
+        return jdbc.sql("select id, owner, queue_first from runs where status = 'QUEUED' order by id")
+                .query((rs, n) -> new FairQueue.Waiting(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3))))
+                .list();
+    }
+
+    /** Moves a queued run to the front of the queue; false if it is no longer queued. */
+    boolean moveToFront(long id, Instant now) {
+        return jdbc.sql("update runs set queue_first = ? where id = ? and status = 'QUEUED'")
+                .params(Timestamp.from(now), id).update() == 1;
     }
 
     /** How many runs each user has training. */

@@ -87,6 +87,25 @@ public class RunService {
         return scheduler.activeCount();
     }
 
+    /**
+     * An administrator moves a queued run to the front: it starts next (as soon as its owner is
+     * below the per-user limit), before the users' turns.
+     *
+     * @throws com.seqplay.security.NotPermittedException for anyone but an administrator
+     * @throws RunNotQueuedException if the run has started or ended
+     */
+    public Run moveToFront(long id) {
+        Run run = get(id);
+        if (!currentUser.isAdmin()) {
+            throw new com.seqplay.security.NotPermittedException("Only an administrator can reorder the queue.");
+        }
+        if (!runs.moveToFront(id, clock.instant())) {
+            throw new RunNotQueuedException("Run " + id + " is " + get(id).status() + ", not QUEUED: only a waiting run"
+                    + " can be moved.");
+        }
+        return run;
+    }
+
     /** Where each queued run stands, by run id. */
     public Map<Long, QueueSlot> queue() {
         return scheduler.queueSlots();

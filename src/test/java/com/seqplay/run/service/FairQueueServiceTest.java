@@ -115,6 +115,42 @@ class FairQueueServiceTest {
         });
     }
 
+    @Test
+    void an_administrator_moves_a_queued_run_to_the_front_and_it_starts_next() {
+        Run gus = as("gus", () -> service.submit(SpecJson.parse(spec(held("gus-1")))));
+        Run hal = as("hal", () -> service.submit(SpecJson.parse(spec(held("hal-1")))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.get(gus.id()).status() == RunStatus.RUNNING
+                && service.get(hal.id()).status() == RunStatus.RUNNING);
+        Run jo = as("jo", () -> service.submit(SpecJson.parse(spec(held("jo-1")))));
+        Run kim = as("kim", () -> service.submit(SpecJson.parse(spec(held("kim-1")))));
+        assertThat(service.queue().get(kim.id()).position()).isEqualTo(2);
+
+        assertThatThrownBy(() -> as("jo", () -> service.moveToFront(kim.id())))
+                .isInstanceOf(com.seqplay.security.NotPermittedException.class);
+        asAdmin(() -> service.moveToFront(kim.id()));
+        assertThat(service.queue().get(kim.id()).position()).isEqualTo(1);
+        assertThat(service.queue().get(jo.id()).position()).isEqualTo(2);
+
+        launcher.trainer("gus-1").orElseThrow().release();
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.get(kim.id()).status() == RunStatus.RUNNING);
+        assertThat(service.get(jo.id()).status()).isEqualTo(RunStatus.QUEUED);
+        assertThatThrownBy(() -> asAdmin(() -> service.moveToFront(kim.id()))).isInstanceOf(RunNotQueuedException.class)
+                .hasMessage("Run " + kim.id() + " is RUNNING, not QUEUED: only a waiting run can be moved.");
+        asAdmin(() -> {
+            service.list(0, 100).stream().filter(r -> !r.status().isFinal()).forEach(r -> service.cancel(r.id()));
+            return null;
+        });
+    }
+
+    private static <T> T asAdmin(java.util.function.Supplier<T> action) {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("root", null, "ROLE_ADMIN"));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     private String held(String name) {
         launcher.script(name, TrainerScript.succeedingWhenReleased());
         return name;
