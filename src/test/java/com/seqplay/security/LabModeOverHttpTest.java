@@ -142,9 +142,10 @@ class LabModeOverHttpTest {
     @Test
     void lab_mode_without_an_administrator_password_refuses_to_start_with_a_clear_message() throws IOException {
         Path empty = Files.createTempDirectory("seqplay-lab-no-admin");
-        var app = new SpringApplicationBuilder(SeqplayApplication.class).properties("seqplay.mode=lab",
-                "seqplay.data-dir=" + empty, "server.port=0", "seqplay.runs.max-concurrent=0");
-        assertThatThrownBy(() -> app.run().close())
+        // As command-line arguments: they override application.properties (builder properties would not).
+        var app = new SpringApplicationBuilder(SeqplayApplication.class);
+        assertThatThrownBy(() -> app.run("--seqplay.mode=lab", "--seqplay.data-dir=" + empty, "--server.port=0",
+                "--seqplay.runs.max-concurrent=0").close())
                 .hasRootCauseInstanceOf(LabSetupException.class)
                 .rootCause().hasMessageContaining("Lab mode needs an administrator");
     }
