@@ -71,6 +71,8 @@ class ApiErrorController extends BasicErrorController {
     static String plain(int status) {
         return switch (status) {
             case 400 -> "The request could not be read.";
+            case 401 -> "Log in first: send HTTP Basic credentials or an API token (Authorization: Bearer ...).";
+            case 403 -> "Your account may not do this.";
             case 405 -> "This path does not accept the request's method.";
             case 406 -> "This endpoint cannot answer in a type that the request's Accept header allows.";
             case 409 -> "The request conflicts with the current state of the resource.";

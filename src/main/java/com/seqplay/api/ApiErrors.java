@@ -6,8 +6,13 @@ import com.seqplay.run.history.ExperimentNotFoundException;
 import com.seqplay.run.history.RunBusyException;
 import com.seqplay.run.inference.InferenceUnavailableException;
 import com.seqplay.run.service.ModelNotReadyException;
+import com.seqplay.run.service.QueueFullException;
+import com.seqplay.run.service.RunNotQueuedException;
 import com.seqplay.run.service.RunNotFoundException;
+import com.seqplay.security.NotPermittedException;
+import com.seqplay.security.UserInputException;
 import com.seqplay.spec.InvalidSpecException;
+import com.seqplay.upload.service.StorageQuotaExceededException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -91,6 +96,31 @@ class ApiErrors {
         return respond(HttpStatus.NOT_FOUND, ApiError.of(e.getMessage()));
     }
 
+    @ExceptionHandler(RunNotQueuedException.class)
+    ResponseEntity<ApiError> notQueued(RunNotQueuedException e) {
+        return respond(HttpStatus.CONFLICT, ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(QueueFullException.class)
+    ResponseEntity<ApiError> queueFull(QueueFullException e) {
+        return respond(HttpStatus.TOO_MANY_REQUESTS, ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    ResponseEntity<ApiError> notPermitted(NotPermittedException e) {
+        return respond(HttpStatus.FORBIDDEN, ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(UserInputException.class)
+    ResponseEntity<ApiError> badAccount(UserInputException e) {
+        return respond(HttpStatus.BAD_REQUEST, ApiError.of(e.getMessage(), e.field()));
+    }
+
+    @ExceptionHandler(StorageQuotaExceededException.class)
+    ResponseEntity<ApiError> overQuota(StorageQuotaExceededException e) {
+        return respond(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of(e.getMessage(), "file"));
+    }
+
     @ExceptionHandler(RunNotFoundException.class)
     ResponseEntity<ApiError> notFound(RunNotFoundException e) {
         return respond(HttpStatus.NOT_FOUND, ApiError.of(e.getMessage()));
@@ -118,6 +148,10 @@ class ApiErrors {
         if (e instanceof MethodArgumentTypeMismatchException m) {
             return respond(HttpStatus.BAD_REQUEST, ApiError.of(m.getName() + ": '" + m.getValue() + "' is not "
                     + (isWholeNumber(m.getRequiredType()) ? "a whole number" : "valid here"), m.getName()));
+        }
+        if (e instanceof HttpMessageNotReadableException && e.getCause() instanceof BodyTooLargeException tooLarge) {
+            return respond(HttpStatus.PAYLOAD_TOO_LARGE,
+                    ApiError.of(RequestBodyLimit.message(DataSize.ofBytes(tooLarge.limit())), "body"));
         }
         if (e instanceof HttpMessageNotReadableException) {
             // Spring's message quotes the handler method's signature.

@@ -1,5 +1,6 @@
 package com.seqplay.ui;
 
+import jakarta.annotation.security.PermitAll;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
@@ -44,6 +45,7 @@ import java.util.function.ToLongFunction;
  * that differ; the final metrics with the best marked (means +- sd when grouped).
  */
 @Route(value = "compare", layout = MainLayout.class)
+@PermitAll
 @PageTitle("Compare runs · Seqplay")
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private static final int POINTS = 2000;

@@ -1,5 +1,6 @@
 package com.seqplay.ui;
 
+import com.seqplay.security.NotPermittedException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
@@ -35,12 +36,26 @@ public class MainErrorHandler extends DefaultErrorHandler implements VaadinServi
         if (!shouldHandle(problem)) {
             return; // e.g. the browser went away mid-request: nothing to tell anyone
         }
-        log.error("Unexpected error in the web UI", problem);
+        // A refusal by the services (not the owner) is expected: its message is written for the user.
+        NotPermittedException refused = refusal(problem);
+        if (refused == null) {
+            log.error("Unexpected error in the web UI", problem);
+        }
+        String message = refused != null ? refused.getMessage() : MESSAGE;
         Optional<UI> ui = event.getComponent().flatMap(Component::getUI).or(() -> Optional.ofNullable(UI.getCurrent()));
         ui.ifPresent(u -> u.access(() -> {
-            Notification note = new Notification(MESSAGE, 6000, Notification.Position.MIDDLE);
+            Notification note = new Notification(message, 6000, Notification.Position.MIDDLE);
             note.addThemeVariants(NotificationVariant.LUMO_ERROR);
             note.open();
         }));
+    }
+
+    private static NotPermittedException refusal(Throwable problem) {
+        for (Throwable t = problem; t != null; t = t.getCause()) {
+            if (t instanceof NotPermittedException n) {
+                return n;
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package com.seqplay.ui;
 
+import jakarta.annotation.security.PermitAll;
 import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.history.ExperimentService;
@@ -17,6 +18,7 @@ import com.seqplay.ui.form.DatasetChoice;
 import com.seqplay.ui.form.RunSpecEditor;
 import com.seqplay.upload.UploadedDataset;
 import com.seqplay.upload.service.DatasetService;
+import com.seqplay.upload.service.StorageQuotaExceededException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -46,6 +48,7 @@ import java.util.List;
  * datasets and uploads, and launches.
  */
 @Route(value = "new", layout = MainLayout.class)
+@PermitAll
 @RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("New run · Seqplay")
 public class NewRunView extends VerticalLayout implements BeforeEnterObserver {
@@ -158,7 +161,7 @@ public class NewRunView extends VerticalLayout implements BeforeEnterObserver {
             editor.selectDataset(d.ref());
             Notification.show("Uploaded " + d.fileName() + ": " + d.summary(), 5000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (DatasetFormatException | InvalidSpecException e) {
+        } catch (DatasetFormatException | InvalidSpecException | StorageQuotaExceededException e) {
             error("Upload refused: " + e.getMessage());
         } catch (IOException e) {
             error("Upload failed: " + e.getMessage());

@@ -1,5 +1,6 @@
 package com.seqplay.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -22,6 +23,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
  * Replaces Vaadin's bare "Could not navigate" text.
  */
 @ParentLayout(MainLayout.class)
+@AnonymousAllowed
 @PageTitle("Not found · Seqplay")
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
     private final Paragraph message = new Paragraph();

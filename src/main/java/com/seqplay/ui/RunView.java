@@ -35,14 +35,20 @@ import com.vaadin.flow.router.Route;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import com.seqplay.security.NotPermittedException;
+import jakarta.annotation.security.PermitAll;
 import java.util.concurrent.CompletableFuture;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 
 /**
  * One run, live: status, progress and time left, the loss chart, held-out metrics, samples,
  * specification and log. Updates arrive through server push as the trainer reports them.
  */
 @Route(value = "runs/:id", layout = MainLayout.class)
+@PermitAll
 public class RunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private static final Set<String> LOSS_SERIES = Set.of("train_loss", "val_loss");
     private static final Set<String> GRADIENT_SERIES = Set.of("grad_norm", "clipped");
@@ -236,9 +242,14 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private void cancelRun() {
         cancel.setEnabled(false);
         UI ui = UI.getCurrent();
-        CompletableFuture.supplyAsync(() -> runs.cancel(runId), background)
+        // The service checks who is asking: the background thread acts as the logged-in user.
+        CompletableFuture.supplyAsync(() -> runs.cancel(runId), new DelegatingSecurityContextExecutor(background))
                 .whenComplete((run, error) -> ui.access(() -> {
                     cancel.setEnabled(true);
+                    if (error != null && error.getCause() instanceof NotPermittedException refused) {
+                        Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    }
                     if (run != null) {
                         show(run);
                     }

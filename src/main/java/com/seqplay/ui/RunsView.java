@@ -1,5 +1,6 @@
 package com.seqplay.ui;
 
+import jakarta.annotation.security.PermitAll;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunStatus;
 import com.seqplay.run.history.RunEdit;
@@ -61,6 +62,7 @@ import java.util.stream.Collectors;
  * rows multi-selected to compare, edit, clone, export or delete. Statuses and progress update live.
  */
 @Route(value = "runs", layout = MainLayout.class)
+@PermitAll
 @PageTitle("Runs · Seqplay")
 public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")

@@ -76,7 +76,9 @@ public final class AppProcess implements AutoCloseable {
             throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + serverOutput());
         }
         try {
-            return http.send(request("/api/runs").GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            // The health check answers without login in either mode (503 only for a full disk).
+            int status = http.send(request("/api/health").GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 || status == 503;
         } catch (IOException notYet) {
             return false; // not listening yet
         }

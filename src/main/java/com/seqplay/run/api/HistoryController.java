@@ -1,5 +1,6 @@
 package com.seqplay.run.api;
 
+import com.seqplay.run.service.RunService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,9 +57,12 @@ class HistoryController {
     private final ExperimentService experiments;
     private final Clock clock;
     private final ObjectMapper json;
+    /** For each queued run's place in the fair queue. */
+    private final RunService runs;
 
     HistoryController(RunHistoryService history, RunArchive archive, ExperimentService experiments, Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json, RunService runs) {
+        this.runs = runs;
         this.history = history;
         this.archive = archive;
         this.experiments = experiments;
@@ -71,9 +75,10 @@ class HistoryController {
     ResponseEntity<List<RunJson>> list(@RequestParam Map<String, String> parameters) {
         RunPage page = history.search(RunQuery.parse(parameters));
         Instant now = clock.instant();
+        var queue = runs.queue();
         return ResponseEntity.ok().header(TOTAL_HEADER, Long.toString(page.total()))
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, TOTAL_HEADER)
-                .body(page.runs().stream().map(r -> RunJson.of(r, now)).toList());
+                .body(page.runs().stream().map(r -> RunJson.of(r, now, queue.get(r.id()))).toList());
     }
 
     /** {@code {"name": "...", "notes": "...", "tags": ["a", "b"]}}; fields left out stay as they are. */

@@ -54,7 +54,7 @@ class RunController {
 
     @GetMapping("/{id}")
     RunJson get(@PathVariable long id) {
-        return RunJson.of(runs.get(id), clock.instant());
+        return RunJson.of(runs.get(id), clock.instant(), runs.queue().get(id));
     }
 
     /** Every series by name: {@code {"train_loss": [{"step":1,"epoch":1,"value":2.3,"time":...}], ...}}. */
@@ -73,6 +73,13 @@ class RunController {
     @GetMapping(value = "/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
     String log(@PathVariable long id, @RequestParam(defaultValue = "200") int lines) {
         return String.join("\n", runs.log(id, Math.min(Math.max(1, lines), 5000)));
+    }
+
+    /** Administrators: the queued run starts next. */
+    @PostMapping("/{id}/first")
+    RunJson moveToFront(@PathVariable long id) {
+        runs.moveToFront(id);
+        return RunJson.of(runs.get(id), clock.instant(), runs.queue().get(id));
     }
 
     @PostMapping("/{id}/cancel")

@@ -2,6 +2,7 @@ package com.seqplay.run.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.seqplay.run.domain.Run;
+import com.seqplay.run.service.QueueSlot;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.Verdict;
 import java.time.Instant;
@@ -36,13 +37,21 @@ record RunJson(
         List<String> tags,
         Double bestMetric,
         Long durationSeconds,
-        Long experimentId) {
+        Long experimentId,
+        Integer queuePosition,
+        String waitingFor) {
 
     static RunJson of(Run r, Instant now) {
+        return of(r, now, null);
+    }
+
+    /** With the run's place in the queue, while it waits. */
+    static RunJson of(Run r, Instant now, QueueSlot slot) {
         return new RunJson(r.id(), r.owner(), r.name(), r.task().id(), r.cell().id(), r.status().name(), r.createdAt(),
                 r.startedAt(), r.finishedAt(), r.progress(), r.secondsLeft(now), r.backend(), r.device(),
                 SpecJson.toTree(r.spec()),
                 r.metrics(), r.baselines(), r.verdict().orElse(null), r.error(), r.notes(), r.tags(), r.bestMetric(),
-                r.durationSeconds(now), r.experimentId());
+                r.durationSeconds(now), r.experimentId(),
+                slot == null ? null : slot.position(), slot == null ? null : slot.waitingFor());
     }
 }

@@ -1,5 +1,6 @@
 package com.seqplay.run.history;
 
+import com.seqplay.security.Ownership;
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
@@ -34,11 +35,14 @@ public class RunHistoryService {
     private final HistoryRepository history;
     private final RunService runs;
     private final SeqplayProperties properties;
+    /** Only a run's owner or an administrator edits or deletes it (lab mode; everyone is admin alone). */
+    private final Ownership ownership;
 
-    RunHistoryService(HistoryRepository history, RunService runs, SeqplayProperties properties) {
+    RunHistoryService(HistoryRepository history, RunService runs, SeqplayProperties properties, Ownership ownership) {
         this.history = history;
         this.runs = runs;
         this.properties = properties;
+        this.ownership = ownership;
     }
 
     /** Runs stored before the history columns existed get them filled once, at start-up. */
@@ -57,7 +61,7 @@ public class RunHistoryService {
      * @throws InvalidSpecException naming the field that is wrong
      */
     public Run annotate(long id, RunEdit edit) {
-        runs.get(id);
+        ownership.requireCanModify(runs.get(id).owner(), "edit this run");
         RunEdit checked = edit.checked();
         history.annotate(id, checked.name(), checked.notes(), checked.tags());
         return runs.get(id);
@@ -71,6 +75,7 @@ public class RunHistoryService {
      */
     public void delete(long id) {
         Run run = runs.get(id);
+        ownership.requireCanModify(run.owner(), "delete this run");
         if (!run.status().isFinal()) {
             run = runs.cancel(id);
             if (!run.status().isFinal()) {

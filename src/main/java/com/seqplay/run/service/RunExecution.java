@@ -29,6 +29,9 @@ final class RunExecution implements Runnable {
     private volatile boolean cancelRequested;
     private volatile boolean serverStopping;
     private TrainerEvent.Result result;
+    /** When the trainer last wrote a line: the watchdog's measure of life. */
+    private volatile long lastOutputNanos = System.nanoTime();
+    private volatile String stalledReason;
     private String lastError;
     private long lastProgressWrite;
 
@@ -53,6 +56,18 @@ final class RunExecution implements Runnable {
         trainer.stop(Duration.ofSeconds(3));
     }
 
+    /** How long the trainer has written nothing. */
+    Duration silentFor() {
+        return Duration.ofNanos(System.nanoTime() - lastOutputNanos);
+    }
+
+    /** Stops a trainer that stopped making progress; the run ends FAILED with this reason. */
+    void stall(String reason) {
+        stalledReason = reason;
+        // A frozen process cannot exit gracefully anyway: kill it soon after asking.
+        trainer.stop(Duration.ofSeconds(1));
+    }
+
     @Override
     public void run() {
         try {
@@ -74,6 +89,7 @@ final class RunExecution implements Runnable {
         List<TrainerEvent.Metric> pending = new ArrayList<>();
         String line;
         while ((line = out.readLine()) != null) {
+            lastOutputNanos = System.nanoTime();
             var event = EventCodec.decode(line);
             if (event.isEmpty()) {
                 appendLog(line);
@@ -122,6 +138,11 @@ final class RunExecution implements Runnable {
 
     private void settle(int exit) {
         if (serverStopping || result != null) {
+            return;
+        }
+        if (stalledReason != null) {
+            appendLog("FAILED: " + stalledReason);
+            recorder.finish(runId, List.of(RunStatus.RUNNING), RunStatus.FAILED, null, stalledReason);
             return;
         }
         if (cancelRequested) {

@@ -78,6 +78,34 @@ public class RunRepository {
         return jdbc.sql("select min(id) from runs where status = 'QUEUED'").query(Long.class).optional();
     }
 
+    /** Queued runs with their owners, oldest first: what {@link FairQueue} chooses from. */
+    List<FairQueue.Waiting> queued() {
+        return jdbc.sql("select id, owner, queue_first from runs where status = 'QUEUED' order by id")
+                .query((rs, n) -> new FairQueue.Waiting(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3))))
+                .list();
+    }
+
+    /** Moves a queued run to the front of the queue; false if it is no longer queued. */
+    boolean moveToFront(long id, Instant now) {
+        return jdbc.sql("update runs set queue_first = ? where id = ? and status = 'QUEUED'")
+                .params(Timestamp.from(now), id).update() == 1;
+    }
+
+    /** How many runs each user has training. */
+    Map<String, Integer> runningByOwner() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        jdbc.sql("select owner, count(*) from runs where status = 'RUNNING' group by owner")
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                });
+        return out;
+    }
+
+    int countQueued(String owner) {
+        return jdbc.sql("select count(*) from runs where status = 'QUEUED' and owner = ?").param(owner)
+                .query(Integer.class).single();
+    }
+
     List<Long> idsWithStatus(RunStatus status) {
         return jdbc.sql("select id from runs where status = ? order by id").param(status.name()).query(Long.class).list();
     }

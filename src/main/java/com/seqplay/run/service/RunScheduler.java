@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts queued runs in order of submission (FIFO), at most {@code seqplay.runs.max-concurrent}
- * at a time, each in its own trainer process followed by its own thread.
+ * Starts queued runs, users taking turns ({@link FairQueue}; one user's runs in order of
+ * submission), at most {@code seqplay.runs.max-concurrent} at a time, each in its own trainer
+ * process followed by its own thread; a {@link RunWatchdog} ends those that stall.
  */
 @Component
 public class RunScheduler {
@@ -38,6 +39,8 @@ public class RunScheduler {
     private final TrainerLauncher launcher;
     private final RunRecovery recovery;
     private final DatasetService datasets;
+    private final RunWatchdog watchdog;
+    private final FairQueue queue;
     private final SeqplayProperties properties;
     private final Clock clock;
     private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
@@ -49,12 +52,15 @@ public class RunScheduler {
     private volatile boolean stopping;
 
     RunScheduler(RunRepository runs, RunRecorder recorder, TrainerLauncher launcher, RunRecovery recovery,
-            DatasetService datasets, SeqplayProperties properties, Clock clock) {
+            DatasetService datasets, RunWatchdog watchdog, FairQueue queue, SeqplayProperties properties,
+            Clock clock) {
         this.runs = runs;
         this.recorder = recorder;
         this.launcher = launcher;
         this.recovery = recovery;
         this.datasets = datasets;
+        this.watchdog = watchdog;
+        this.queue = queue;
         this.properties = properties;
         this.clock = clock;
     }
@@ -80,6 +86,11 @@ public class RunScheduler {
         return active.size();
     }
 
+    /** Every queued run's place and what it waits for. */
+    Map<Long, QueueSlot> queueSlots() {
+        return queue.slots(runs.queued(), runs.runningByOwner(), active.size(), properties.runs().maxConcurrent());
+    }
+
     /** Stops a running run's trainer; the run ends CANCELLED. False if this server is not running it. */
     boolean cancel(long runId) {
         RunExecution execution = active.get(runId);
@@ -93,12 +104,13 @@ public class RunScheduler {
     private synchronized void dispatch() {
         try {
             while (!stopping && active.size() < properties.runs().maxConcurrent()) {
-                var next = runs.oldestQueued();
+                var next = queue.next(runs.queued(), runs.runningByOwner());
                 if (next.isEmpty()) {
                     return;
                 }
-                long id = next.get();
+                long id = next.get().id();
                 if (runs.markRunning(id, clock.instant())) {
+                    queue.served(next.get().owner());
                     launch(runs.find(id).orElseThrow());
                 }
             }
@@ -119,6 +131,7 @@ public class RunScheduler {
             runs.recordProcess(run.id(), trainer.pid());
             var execution = new RunExecution(run.id(), trainer, folder.logFile(), recorder);
             active.put(run.id(), execution);
+            watchdog.watch(run.id(), execution, run.spec().maxWallSeconds());
             if (runs.find(run.id()).map(r -> r.status() != RunStatus.RUNNING).orElse(true)) {
                 // Cancelled between being picked and being registered: nobody else will stop it.
                 execution.cancel();
@@ -127,6 +140,7 @@ public class RunScheduler {
                 try {
                     execution.run();
                 } finally {
+                    watchdog.forget(run.id());
                     active.remove(run.id());
                     wake();
                 }
@@ -141,17 +155,26 @@ public class RunScheduler {
     }
 
     /**
-     * A run trains on its own copy of an uploaded file, so that its folder alone reproduces it
-     * ({@code seqplay train spec.json --dataset-file dataset}).
+     * A run's folder holds its dataset file, so that the folder alone reproduces it
+     * ({@code seqplay train spec.json --dataset-file dataset}): a hard link to the upload, which
+     * is never changed after it is stored, so that fifty runs on one upload take its space once.
+     * A copy only where the file system has no hard links across the two folders.
      */
     private Optional<Path> copyDataset(Run run, RunFolder folder) throws IOException {
         var upload = datasets.find(run.spec().dataset());
         if (upload.isEmpty()) {
             return Optional.empty();
         }
-        Path copy = folder.datasetFile();
-        Files.copy(datasets.file(upload.get()), copy, StandardCopyOption.REPLACE_EXISTING);
-        return Optional.of(copy);
+        Path link = folder.datasetFile();
+        Path stored = datasets.file(upload.get());
+        Files.deleteIfExists(link);
+        try {
+            Files.createLink(link, stored);
+        } catch (IOException | UnsupportedOperationException e) {
+            log.info("run {}: cannot hard-link the upload ({}); copying it", run.id(), e.toString());
+            Files.copy(stored, link, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return Optional.of(link);
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.seqplay.run.service;
 
 import com.seqplay.run.domain.RunFolder;
-
+import com.seqplay.config.QueueProperties;
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.upload.service.DatasetService;
 import com.seqplay.run.domain.MetricPoint;
@@ -9,6 +9,7 @@ import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunStatus;
 import com.seqplay.run.domain.Sample;
 import com.seqplay.security.CurrentUser;
+import com.seqplay.security.Ownership;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.task.SpecValidator;
 import java.time.Clock;
@@ -39,10 +40,13 @@ public class RunService {
     private final SeqplayProperties properties;
     private final Clock clock;
     private final RunUpdates updates;
+    private final RunCaps caps;
+    private final Ownership ownership;
+    private final QueueProperties queueSettings;
 
     RunService(RunRepository runs, MetricRepository metrics, SampleRepository samples, RunScheduler scheduler,
             RunRecorder recorder, DatasetService datasets, CurrentUser currentUser, SeqplayProperties properties,
-            Clock clock, RunUpdates updates) {
+            Clock clock, RunUpdates updates, RunCaps caps, Ownership ownership, QueueProperties queueSettings) {
         this.runs = runs;
         this.metrics = metrics;
         this.samples = samples;
@@ -53,6 +57,9 @@ public class RunService {
         this.properties = properties;
         this.clock = clock;
         this.updates = updates;
+        this.caps = caps;
+        this.ownership = ownership;
+        this.queueSettings = queueSettings;
     }
 
     /**
@@ -63,12 +70,52 @@ public class RunService {
      */
     public Run submit(RunSpec raw) {
         RunSpec spec = SpecValidator.completeAndValidate(raw, datasets::content);
+        caps.check(spec);
         datasets.resolve(spec);
+        checkQueueRoom();
         // Without a name the run gets one that tells it apart ("textgen gru h128 clip5 #31").
         long id = runs.insert(currentUser.username(), spec, clock.instant());
         recorder.publishRun(id);
         scheduler.wake();
         return get(id);
+    }
+
+    /** Runs training on this server now. */
+    public int runningCount() {
+        return scheduler.activeCount();
+    }
+
+    /**
+     * An administrator moves a queued run to the front: it starts next (as soon as its owner is
+     * below the per-user limit), before the users' turns.
+     *
+     * @throws com.seqplay.security.NotPermittedException for anyone but an administrator
+     * @throws RunNotQueuedException if the run has started or ended
+     */
+    public Run moveToFront(long id) {
+        Run run = get(id);
+        if (!currentUser.isAdmin()) {
+            throw new com.seqplay.security.NotPermittedException("Only an administrator can reorder the queue.");
+        }
+        if (!runs.moveToFront(id, clock.instant())) {
+            throw new RunNotQueuedException("Run " + id + " is " + get(id).status() + ", not QUEUED: only a waiting run"
+                    + " can be moved.");
+        }
+        return run;
+    }
+
+    /** Where each queued run stands, by run id. */
+    public Map<Long, QueueSlot> queue() {
+        return scheduler.queueSlots();
+    }
+
+    private void checkQueueRoom() {
+        String owner = currentUser.username();
+        int waiting = runs.countQueued(owner);
+        if (waiting >= queueSettings.maxQueuedPerUser()) {
+            throw new QueueFullException(owner + " already has " + waiting + " runs waiting, the most one user may"
+                    + " queue; submit more when some have started.");
+        }
     }
 
     public Run get(long id) {
@@ -106,6 +153,7 @@ public class RunService {
      */
     public Run cancel(long id) {
         Run run = get(id);
+        ownership.requireCanModify(run.owner(), "cancel this run");
         if (run.status() == RunStatus.QUEUED) {
             recorder.finish(id, List.of(RunStatus.QUEUED), RunStatus.CANCELLED, null, "Cancelled before it started");
         } else if (run.status() == RunStatus.RUNNING && !scheduler.cancel(id)) {

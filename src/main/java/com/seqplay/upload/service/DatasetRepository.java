@@ -28,6 +28,21 @@ public class DatasetRepository {
         return keys.getKey().longValue();
     }
 
+    /** Bytes of all uploads of one owner. */
+    long totalSize(String owner) {
+        return jdbc.sql("select coalesce(sum(size_bytes), 0) from datasets where owner = ?").param(owner)
+                .query(Long.class).single();
+    }
+
+    /** Bytes of uploads per owner. */
+    java.util.Map<String, Long> totalsByOwner() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        jdbc.sql("select owner, sum(size_bytes) from datasets group by owner").query(rs -> {
+            out.put(rs.getString(1), rs.getLong(2));
+        });
+        return out;
+    }
+
     void delete(long id) {
         jdbc.sql("delete from datasets where id = ?").param(id).update();
     }

@@ -1,5 +1,6 @@
 package com.seqplay.upload.service;
 
+import com.seqplay.config.LimitProperties;
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.upload.UploadedDataset;
@@ -35,9 +36,12 @@ public class DatasetService {
     private final DatasetRepository repository;
     private final CurrentUser currentUser;
     private final SeqplayProperties properties;
+    private final LimitProperties limits;
     private final Clock clock;
 
-    DatasetService(DatasetRepository repository, CurrentUser currentUser, SeqplayProperties properties, Clock clock) {
+    DatasetService(DatasetRepository repository, CurrentUser currentUser, SeqplayProperties properties,
+            LimitProperties limits, Clock clock) {
+        this.limits = limits;
         this.repository = repository;
         this.currentUser = currentUser;
         this.properties = properties;
@@ -57,6 +61,7 @@ public class DatasetService {
         }
         String name = safeName(fileName);
         String summary = definition.describeUpload(name, content);
+        checkQuota(currentUser.username(), content.length);
         long id = repository.insert(currentUser.username(), type.id(), name, content.length, summary, clock.instant());
         try {
             Path dir = dir(id);
@@ -69,6 +74,34 @@ public class DatasetService {
             throw new UncheckedIOException("the upload could not be stored: " + e.getMessage(), e);
         }
         return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * Serialised so that two uploads of one user cannot both pass the check; the sum is read from
+     * the database, so it holds across restarts.
+     */
+    private synchronized void checkQuota(String owner, long size) {
+        long held = repository.totalSize(owner);
+        long quota = limits.uploadQuota().toBytes();
+        if (held + size > quota) {
+            throw new StorageQuotaExceededException("This upload of " + megabytes(size) + " would bring your uploads to "
+                    + megabytes(held + size) + "; your storage quota is " + megabytes(quota) + ".");
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** Upload storage per user, for the administrator (the quota applies to these sums). */
+    public java.util.Map<String, Long> storageByOwner() {
+        if (!currentUser.isAdmin()) {
+            throw new com.seqplay.security.NotPermittedException("Only an administrator can see everyone's storage.");
+        }
+        return repository.totalsByOwner();
     }
 
     public List<UploadedDataset> list() {

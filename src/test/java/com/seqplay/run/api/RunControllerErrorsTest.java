@@ -30,6 +30,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * with a plain message: no Java type, method signature, SQL or stack trace.
  */
 @WebMvcTest(RunController.class)
+// Without the servlet filters (login, web guard): they have tests of their own over HTTP.
+@AutoConfigureMockMvc(addFilters = false)
 class RunControllerErrorsTest {
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
 

@@ -1,7 +1,10 @@
 package com.seqplay.run.service;
 
+import com.seqplay.config.LimitProperties;
+import com.seqplay.config.QueueProperties;
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.security.CurrentUser;
+import com.seqplay.security.Ownership;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +16,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * data folder, with {@link FakeTrainerLauncher} where the application has its process launcher.
  * No Spring Boot auto-configuration, web server or Vaadin: the context starts in about a second.
  */
-@Configuration
+@TestConfiguration // not @Configuration: a full application test must not pick it up by scanning
 @Import({RunService.class, RunScheduler.class, RunRecorder.class, RunUpdates.class, RunRecovery.class,
-        RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class})
+        RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class, RunCaps.class,
+        Ownership.class, FairQueue.class, RunWatchdog.class})
 @ComponentScan(basePackages = {"com.seqplay.upload.service", "com.seqplay.run.history"})
 class RunServicesTestConfig {
     /** Two at a time, so that one test sees both the limit and the queue behind it. */
@@ -42,6 +46,17 @@ class RunServicesTestConfig {
                 new SeqplayProperties.Trainer(1024, 2048, 1, ""), new SeqplayProperties.Launch(false),
                 new SeqplayProperties.Inference(512, 1024, java.time.Duration.ofSeconds(30),
                         java.time.Duration.ofMinutes(10)));
+    }
+
+    /** The application's limits; a test that needs others overrides this bean by its name. */
+    @Bean
+    LimitProperties limits() {
+        return LimitProperties.defaults();
+    }
+
+    @Bean
+    QueueProperties queueSettings() {
+        return QueueProperties.defaults();
     }
 
     /** The application's URL settings (immediate writes), on the temporary folder. */

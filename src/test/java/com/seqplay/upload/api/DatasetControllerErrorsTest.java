@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -28,6 +29,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /** The datasets API's answers to bad uploads, through Spring MVC with the service mocked. */
 @WebMvcTest(DatasetController.class)
+// Without the servlet filters (login, web guard): they have tests of their own over HTTP.
+@AutoConfigureMockMvc(addFilters = false)
 class DatasetControllerErrorsTest {
     private static final byte[] TEXT = "some text to learn from\n".getBytes(StandardCharsets.UTF_8);
 
