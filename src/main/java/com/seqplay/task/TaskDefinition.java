@@ -44,6 +44,11 @@ public interface TaskDefinition {
         return builtins().get(0).id();
     }
 
+    /** How many recurrent stacks of {@code layers} layers the task's network has (for size estimates). */
+    default int recurrentStacks() {
+        return 1;
+    }
+
     /** Whether people can upload files for this task. */
     default boolean acceptsUploads() {
         return true;

@@ -1,11 +1,11 @@
 package com.seqplay.run.service;
 
+import com.seqplay.task.TaskDefinitions;
 import com.seqplay.config.LimitProperties;
 import com.seqplay.spec.CellType;
 import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecProblem;
-import com.seqplay.spec.TaskType;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -49,14 +49,14 @@ public class RunCaps {
     /**
      * The recurrent layers' weights, estimated before the vocabulary is known: each layer's input
      * is taken to be as wide as its hidden state, which it is for every layer but the first.
-     * Translation has an encoder and a decoder. The output layer is left out; the recurrent
+     * A task may build more than one stack (translation: an encoder and a decoder). The output layer is left out; the recurrent
      * weights dominate for any size worth refusing.
      */
     static long estimatedWeights(RunSpec spec) {
         long h = spec.hiddenSize();
         long gates = spec.cell() == CellType.LSTM ? 4 : spec.cell() == CellType.GRU ? 3 : 1;
         long perLayer = gates * (2 * h * h + h);
-        long stacks = spec.task() == TaskType.TRANSLATION ? 2 : 1;
+        long stacks = TaskDefinitions.of(spec.task()).recurrentStacks();
         return stacks * spec.layers() * perLayer;
     }
 }

@@ -34,6 +34,12 @@ public final class TranslationTask implements TaskDefinition {
         return TaskType.TRANSLATION;
     }
 
+    /** An encoder and a decoder, each {@code layers} deep. */
+    @Override
+    public int recurrentStacks() {
+        return 2;
+    }
+
     @Override
     public CommonDefaults commonDefaults() {
         return new CommonDefaults(6, 1, 128, 64);
