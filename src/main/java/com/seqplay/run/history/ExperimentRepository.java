@@ -1,5 +1,7 @@
 package com.seqplay.run.history;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +22,7 @@ class ExperimentRepository {
     private static final TypeReference<LinkedHashMap<String, List<JsonNode>>> VARY = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final HistoryRepository history;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     ExperimentRepository(JdbcClient jdbc, HistoryRepository history) {
         this.jdbc = jdbc;

@@ -1,5 +1,7 @@
 package com.seqplay.run.history;
 
+import com.seqplay.json.Json;
+
 import com.seqplay.run.domain.MetricPoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +33,7 @@ class HistoryRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final RunRepository runs;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Json.MAPPER;
 
     HistoryRepository(JdbcClient jdbc, JdbcTemplate template, RunRepository runs) {
         this.jdbc = jdbc;

@@ -1,10 +1,10 @@
 package com.seqplay.run.history;
 
+import com.seqplay.json.Json;
+
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.seqplay.dataset.DatasetFormatException;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
@@ -52,10 +52,8 @@ public class RunArchive {
     static final String SAMPLES = "samples.json";
     static final String FILES = "files/";
     private static final String CSV_HEADER = "name,step,epoch,value,time";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** The project's mapper, indented: the archive's files are meant to be read by people too. */
+    private static final ObjectMapper JSON = Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
     private final RunService runs;
     private final RunHistoryService history;
     private final HistoryRepository repository;
