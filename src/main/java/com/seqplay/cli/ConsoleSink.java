@@ -4,11 +4,12 @@ import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.events.sample.SampleText;
 import java.io.PrintStream;
+import java.util.Set;
 
 /** Shows a run's events to a person at a terminal: one line per epoch metric, sparse loss lines. */
 final class ConsoleSink implements EventSink {
     private static final int LOSS_EVERY = 10;
-    private static final java.util.Set<String> PER_ITERATION = java.util.Set.of("train_loss", "grad_norm", "clipped");
+    private static final Set<String> PER_ITERATION = Set.of("train_loss", "grad_norm", "clipped");
     private final PrintStream out;
     private long totalSteps;
 
@@ -22,10 +23,12 @@ final class ConsoleSink implements EventSink {
             out.printf("Training on %s (%s)%n", e.backend(), e.device());
         } else if (event instanceof TrainerEvent.Progress e) {
             totalSteps = e.totalSteps();
+            return;
         } else if (event instanceof TrainerEvent.Metric e) {
-            if (!PER_ITERATION.contains(e.name()) || e.step() % LOSS_EVERY == 0) {
-                out.printf("epoch %d  step %d/%d  %s %.4f%n", e.epoch(), e.step(), totalSteps, e.name(), e.value());
+            if (PER_ITERATION.contains(e.name()) && e.step() % LOSS_EVERY != 0) {
+                return; // four events per iteration: printing (and flushing) only every tenth step keeps this cheap
             }
+            out.printf("epoch %d  step %d/%d  %s %.4f%n", e.epoch(), e.step(), totalSteps, e.name(), e.value());
         } else if (event instanceof TrainerEvent.Sample e) {
             out.printf("epoch %d %s sample: %s%n", e.epoch(), e.kind(), SampleText.of(e.payload()));
         } else if (event instanceof TrainerEvent.Checkpoint e) {

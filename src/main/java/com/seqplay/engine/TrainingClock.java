@@ -28,8 +28,4 @@ public final class TrainingClock {
     public boolean expired() {
         return nanoTime.getAsLong() - startNanos > limitNanos;
     }
-
-    public double elapsedSeconds() {
-        return (nanoTime.getAsLong() - startNanos) / 1e9;
-    }
 }

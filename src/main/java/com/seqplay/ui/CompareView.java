@@ -190,18 +190,24 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         for (var entry : byTask.entrySet()) {
             TaskType task = entry.getKey();
             List<Run> taskRuns = entry.getValue();
-            var data = history.series(taskRuns.stream().map(Run::id).toList(), List.of(name), POINTS);
+            List<Long> ids = taskRuns.stream().map(Run::id).toList();
+            // A series another task reports (bpc for a memory run) would leave this task's chart
+            // empty: such a task draws its own main metric instead.
+            String taskSeries = history.seriesNames(ids).contains(name) ? name
+                    : TaskDefinitions.of(task).mainMetric().name();
+            var data = history.series(ids, List.of(taskSeries), POINTS);
             Map<Long, List<MetricPoint>> points = new LinkedHashMap<>();
-            taskRuns.forEach(r -> points.put(r.id(), data.getOrDefault(r.id(), Map.of()).getOrDefault(name, List.of())));
+            taskRuns.forEach(r -> points.put(r.id(), data.getOrDefault(r.id(), Map.of()).getOrDefault(taskSeries, List.of())));
             var chart = new CompareChart();
             chart.setId("compare-chart-" + task.id());
             chart.addClassName("compare-chart");
             List<CompareChart.Line> lines = group.getValue() == null ? runLines(taskRuns, points)
                     : groupLines(taskRuns, points);
-            chart.show(X_AXES.get(xAxis.getValue()), name, log.getValue(), Double.parseDouble(smoothing.getValue()),
-                    baseline(taskRuns, name), lines);
+            chart.show(X_AXES.get(xAxis.getValue()), taskSeries, log.getValue(), Double.parseDouble(smoothing.getValue()),
+                    baseline(taskRuns, taskSeries), lines);
             if (byTask.size() > 1) {
-                charts.add(new H3(task.label() + " (" + taskRuns.size() + " runs)"));
+                charts.add(new H3(task.label() + ": " + taskSeries + " (" + taskRuns.size()
+                        + (taskRuns.size() == 1 ? " run)" : " runs)")));
             }
             charts.add(chart);
         }

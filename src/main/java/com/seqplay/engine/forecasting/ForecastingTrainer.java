@@ -2,7 +2,6 @@ package com.seqplay.engine.forecasting;
 
 import com.seqplay.dataset.ChronologicalSplit;
 import com.seqplay.dataset.Series;
-import com.seqplay.dataset.SeriesFileParser;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;

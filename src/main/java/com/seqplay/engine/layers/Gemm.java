@@ -49,10 +49,6 @@ final class Gemm {
         direct = enabled && detectDirect();
     }
 
-    static boolean isDirect() {
-        return direct;
-    }
-
     /** {@code rows} consecutive rows of a dense row-major 2D array (see {@link #isRowMajorFromStart}), from {@code firstRow}. */
     record Block(INDArray array, long firstRow, int rows) {
         static Block of(INDArray array) {

@@ -133,13 +133,4 @@ enum ScalarActivation {
             default -> exact;
         };
     }
-
-    static boolean isSupported(IActivation activation) {
-        try {
-            of(activation);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 }

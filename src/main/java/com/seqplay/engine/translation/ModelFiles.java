@@ -2,7 +2,6 @@ package com.seqplay.engine.translation;
 
 import com.seqplay.json.Json;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.engine.Checkpoints;
 import java.io.IOException;

@@ -125,11 +125,6 @@ public class ChildJvm {
         return process;
     }
 
-    /** Whether children start from the unpacked copy yet (tests and the README's measurements). */
-    public boolean fastStartReady() {
-        return unpacked.isDone() && !unpacked.isCompletedExceptionally();
-    }
-
     /**
      * A child that exited by itself wrote its archive completely; one that was killed (exit code
      * 128 and above) may have left part of one, which must never be mapped.

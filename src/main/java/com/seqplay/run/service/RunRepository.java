@@ -74,10 +74,6 @@ public class RunRepository {
         return jdbc.sql("select count(*) from runs").query(Integer.class).single();
     }
 
-    Optional<Long> oldestQueued() {
-        return jdbc.sql("select min(id) from runs where status = 'QUEUED'").query(Long.class).optional();
-    }
-
     /** Queued runs with their owners, oldest first: what {@link FairQueue} chooses from. */
     List<FairQueue.Waiting> queued() {
         return jdbc.sql("select id, owner, queue_first from runs where status = 'QUEUED' order by id")
@@ -104,10 +100,6 @@ public class RunRepository {
     int countQueued(String owner) {
         return jdbc.sql("select count(*) from runs where status = 'QUEUED' and owner = ?").param(owner)
                 .query(Integer.class).single();
-    }
-
-    List<Long> idsWithStatus(RunStatus status) {
-        return jdbc.sql("select id from runs where status = ? order by id").param(status.name()).query(Long.class).list();
     }
 
     boolean markRunning(long id, Instant now) {
