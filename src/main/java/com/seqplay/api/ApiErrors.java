@@ -121,6 +121,16 @@ class ApiErrors {
         return respond(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of(e.getMessage(), "file"));
     }
 
+    @ExceptionHandler(com.seqplay.upload.service.DatasetNotFoundException.class)
+    ResponseEntity<ApiError> datasetNotFound(RuntimeException e) {
+        return respond(HttpStatus.NOT_FOUND, ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(com.seqplay.upload.service.DatasetInUseException.class)
+    ResponseEntity<ApiError> datasetInUse(RuntimeException e) {
+        return respond(HttpStatus.CONFLICT, ApiError.of(e.getMessage()));
+    }
+
     @ExceptionHandler(RunNotFoundException.class)
     ResponseEntity<ApiError> notFound(RunNotFoundException e) {
         return respond(HttpStatus.NOT_FOUND, ApiError.of(e.getMessage()));

@@ -21,12 +21,12 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.seqplay.upload.service.DatasetService;
+import com.seqplay.ops.DiskUsage;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.Map;
 
-/** Accounts of lab mode for administrators: add, disable or enable, reset a password, see each one's upload storage. */
+/** Accounts of lab mode for administrators: add, disable or enable, reset a password, see each one's runs and disk (run folders and uploads), which they free by deleting runs in the runs list. */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Users · Seqplay")
 @RolesAllowed("ADMIN")
@@ -34,12 +34,12 @@ public class AdminView extends VerticalLayout {
     private final UserService users;
     private final Grid<UserAccount> grid = new Grid<>(UserAccount.class, false);
 
-    private final DatasetService datasets;
-    private Map<String, Long> storage = Map.of();
+    private final DiskUsage disk;
+    private Map<String, DiskUsage.UserDisk> storage = Map.of();
 
-    public AdminView(UserService users, DatasetService datasets, CurrentUser currentUser) {
+    public AdminView(UserService users, DiskUsage disk, CurrentUser currentUser) {
         this.users = users;
-        this.datasets = datasets;
+        this.disk = disk;
         add(new H2("Users"));
         if (!currentUser.isLab()) {
             add(new Paragraph("This server runs without accounts (the one-person default). Start it with"
@@ -50,8 +50,9 @@ public class AdminView extends VerticalLayout {
         grid.addColumn(UserAccount::role).setHeader("Role");
         grid.addColumn(a -> a.enabled() ? "active" : "disabled").setHeader("State");
         grid.addColumn(UserAccount::createdAt).setHeader("Since");
-        grid.addColumn(a -> String.format(Locale.ROOT, "%.1f MB", storage.getOrDefault(a.username(), 0L) / 1048576.0))
-                .setHeader("Uploads");
+        grid.addColumn(a -> disk(a).runs()).setHeader("Runs");
+        grid.addColumn(a -> megabytes(disk(a).runBytes())).setHeader("Run folders");
+        grid.addColumn(a -> megabytes(disk(a).uploadBytes())).setHeader("Uploads");
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(addForm(), grid);
@@ -109,8 +110,17 @@ public class AdminView extends VerticalLayout {
         }
     }
 
+    private DiskUsage.UserDisk disk(UserAccount account) {
+        return storage.getOrDefault(account.username(), new DiskUsage.UserDisk(account.username(), 0, 0, 0));
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+
     private void refresh() {
-        storage = datasets.storageByOwner();
+        storage = new java.util.HashMap<>();
+        disk.byUser().forEach(d -> storage.put(d.owner(), d));
         grid.setItems(users.list());
     }
 }

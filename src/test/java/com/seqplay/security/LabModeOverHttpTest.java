@@ -83,6 +83,35 @@ class LabModeOverHttpTest {
     }
 
     @Test
+    void only_an_administrator_sees_disk_per_user_and_applies_retention() throws Exception {
+        submit(ALICE, "alice-disk");
+        assertThat(send("GET", "/api/admin/storage", BOB, null).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/admin/retention", BOB, null).statusCode()).isEqualTo(403);
+        var storage = send("GET", "/api/admin/storage", ADMIN, null);
+        assertThat(storage.statusCode()).as(storage.body()).isEqualTo(200);
+        JsonNode alice = null;
+        for (JsonNode row : json.readTree(storage.body())) {
+            if (row.path("owner").asText().equals("alice")) {
+                alice = row;
+            }
+        }
+        assertThat(alice).as(storage.body()).isNotNull();
+        assertThat(alice.path("runs").asInt()).isPositive();
+        var pass = send("POST", "/api/admin/retention", ADMIN, null);
+        assertThat(pass.statusCode()).as(pass.body()).isEqualTo(200);
+        assertThat(json.readTree(pass.body()).path("runsDeleted").asInt()).as("retention is off by default").isZero();
+    }
+
+    @Test
+    void deleting_an_upload_that_does_not_exist_is_a_404_naming_it() throws Exception {
+        var missing = send("DELETE", "/api/datasets/upload:999", ALICE, null);
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(404);
+        assertThat(error(missing)).isEqualTo("There is no uploaded dataset upload:999.");
+        var bad = send("DELETE", "/api/datasets/abc", ALICE, null);
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+    }
+
+    @Test
     void the_health_check_answers_without_login() throws Exception {
         var health = send("GET", "/api/health", null, null);
         assertThat(health.statusCode()).as(health.body()).isIn(200, 503);

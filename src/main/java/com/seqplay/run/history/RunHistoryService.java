@@ -86,6 +86,22 @@ public class RunHistoryService {
         deleteFolder(runFolder(id));
     }
 
+    /**
+     * Removes a finished run for the retention job, which acts for the server rather than for a
+     * user, so there is no ownership check; an unfinished run is left alone.
+     *
+     * @return whether the run was removed
+     */
+    public boolean deleteExpired(long id) {
+        Run run = runs.get(id);
+        if (!run.status().isFinal()) {
+            return false;
+        }
+        history.delete(id);
+        deleteFolder(runFolder(id));
+        return true;
+    }
+
     /** A run's folder: its specification, log, checkpoint and vocabulary. */
     public Path runFolder(long id) {
         return properties.runsDir().resolve(Long.toString(id));

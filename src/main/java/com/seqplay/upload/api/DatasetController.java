@@ -45,6 +45,13 @@ class DatasetController {
         return DatasetJson.of(datasets.upload(task, name, file.getBytes()));
     }
 
+    /** Removes an upload (its owner or an administrator); runs that trained on it keep their copy. */
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@org.springframework.web.bind.annotation.PathVariable String id) {
+        datasets.delete(UploadId.parse(id));
+    }
+
     @GetMapping
     List<DatasetJson> list() {
         List<DatasetJson> out = new ArrayList<>();

@@ -47,6 +47,17 @@ public class DatasetRepository {
         jdbc.sql("delete from datasets where id = ?").param(id).update();
     }
 
+    /** Runs on this dataset reference that are still queued or training. */
+    List<Long> unfinishedRunsUsing(String ref) {
+        return jdbc.sql("select id from runs where dataset = ? and status in ('QUEUED', 'RUNNING') order by id")
+                .param(ref).query(Long.class).list();
+    }
+
+    List<UploadedDataset> createdBefore(Instant cutoff) {
+        return jdbc.sql("select * from datasets where created_at < ? order by created_at")
+                .param(Timestamp.from(cutoff)).query(this::map).list();
+    }
+
     Optional<UploadedDataset> find(long id) {
         return jdbc.sql("select * from datasets where id = ?").param(id).query(this::map).optional();
     }

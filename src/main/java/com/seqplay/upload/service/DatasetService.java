@@ -39,8 +39,11 @@ public class DatasetService {
     private final LimitProperties limits;
     private final Clock clock;
 
+    private final com.seqplay.security.Ownership ownership;
+
     DatasetService(DatasetRepository repository, CurrentUser currentUser, SeqplayProperties properties,
-            LimitProperties limits, Clock clock) {
+            LimitProperties limits, Clock clock, com.seqplay.security.Ownership ownership) {
+        this.ownership = ownership;
         this.limits = limits;
         this.repository = repository;
         this.currentUser = currentUser;
@@ -128,6 +131,51 @@ public class DatasetService {
                 return Optional.empty(); // resolve() reports the unreadable file
             }
         });
+    }
+
+    /**
+     * Removes an uploaded dataset: its record and its file. Runs that trained on it keep their own
+     * hard link to the file, so their results, checkpoints and predictions stay whole; a run that
+     * is still waiting or training would lose its data, so the upload is refused while one uses it.
+     *
+     * @throws DatasetNotFoundException if there is no such upload
+     * @throws DatasetInUseException if an unfinished run uses it
+     * @throws com.seqplay.security.NotPermittedException unless the caller owns it or is an administrator
+     */
+    public void delete(long id) {
+        UploadedDataset upload = repository.find(id).orElseThrow(() -> new DatasetNotFoundException(id));
+        ownership.requireCanModify(upload.owner(), "delete this dataset");
+        remove(upload);
+    }
+
+    /** {@link #delete} without the ownership check, for the retention job, which acts for the server. */
+    public void deleteExpired(UploadedDataset upload) {
+        remove(upload);
+    }
+
+    private synchronized void remove(UploadedDataset upload) {
+        List<Long> users = repository.unfinishedRunsUsing(upload.ref());
+        if (!users.isEmpty()) {
+            throw new DatasetInUseException(upload.ref() + " is used by run" + (users.size() == 1 ? " " : "s ")
+                    + users.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + ", which " + (users.size() == 1 ? "has" : "have") + " not finished; delete it when they have.");
+        }
+        repository.delete(upload.id());
+        try {
+            Path dir = dir(upload.id());
+            Files.deleteIfExists(dir.resolve(FILE));
+            Files.deleteIfExists(dir.resolve(FILE + ".tmp"));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // the record is gone, so the upload is gone for users; a leftover file is only disk
+            org.slf4j.LoggerFactory.getLogger(DatasetService.class).warn("could not remove the file of {}: {}",
+                    upload.ref(), e.getMessage());
+        }
+    }
+
+    /** Uploads created before the cut-off, oldest first (the retention job's candidates). */
+    public List<UploadedDataset> createdBefore(java.time.Instant cutoff) {
+        return repository.createdBefore(cutoff);
     }
 
     /** The file of an uploaded dataset. */
