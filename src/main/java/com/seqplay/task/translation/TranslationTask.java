@@ -15,6 +15,8 @@ import com.seqplay.task.CommonDefaults;
 import com.seqplay.task.MainMetric;
 import com.seqplay.task.Preset;
 import com.seqplay.task.Presets;
+import com.seqplay.task.Proposal;
+import com.seqplay.task.UploadedData;
 import com.seqplay.task.RunPanel;
 import com.seqplay.task.TaskDefinition;
 import java.util.List;
@@ -43,6 +45,42 @@ public final class TranslationTask implements TaskDefinition {
     @Override
     public CommonDefaults commonDefaults() {
         return new CommonDefaults(6, 1, 128, 64);
+    }
+
+    /**
+     * For an uploaded file, the fields its pairs decide ({@link TranslationDefaults}): token kind,
+     * vocabulary, batch, hidden size and budget. The built-in datasets keep the fixed defaults,
+     * which were tuned on them. A file that cannot be read proposes nothing: validation then says
+     * what is wrong with it.
+     */
+    @Override
+    public Proposal propose(RunSpec raw, UploadedData.Lookup uploads, boolean replace) {
+        String dataset = raw.dataset();
+        if (dataset == null || dataset.startsWith(BuiltinDataset.PREFIX)) {
+            return Proposal.none(raw);
+        }
+        var file = uploads.find(dataset);
+        if (file.isEmpty()) {
+            return Proposal.none(raw);
+        }
+        List<com.seqplay.dataset.SentencePair> pairs;
+        try {
+            pairs = new PairFileParser().parse(file.get().fileName(), file.get().content());
+        } catch (com.seqplay.dataset.DatasetFormatException e) {
+            return Proposal.none(raw);
+        }
+        var given = raw.options() instanceof TranslationOptions t ? t
+                : new TranslationOptions(null, null, null, null, null, null);
+        var values = TranslationDefaults.propose(pairs, replace ? TranslationDefaults.Given.NOTHING
+                : new TranslationDefaults.Given(given.tokens(), given.maxVocabulary(), raw.batchSize(), raw.hiddenSize(),
+                        raw.epochs(), raw.patience()));
+        var options = new TranslationOptions(given.builtinSize(), given.attention(), given.bidirectional(), values.tokens(),
+                values.maxVocabulary(), given.beamWidth());
+        RunSpec spec = new RunSpec(raw.name(), raw.task(), raw.cell(), raw.clipping(), raw.dataset(), raw.seed(),
+                values.epochs(), raw.layers(), values.hiddenSize(), raw.dropout(), raw.optimizer(), raw.learningRate(),
+                raw.weightInit(), values.batchSize(), raw.updateGateBias(), values.patience(), raw.maxWallSeconds(),
+                raw.faultInjection(), options);
+        return new Proposal(spec, values.reasons());
     }
 
     @Override
