@@ -20,5 +20,19 @@ public class StatusBadge extends Span {
         getElement().getThemeList().clear();
         getElement().setAttribute("theme", theme);
         getElement().setAttribute("data-status", status.name());
+        getElement().removeAttribute("title");
+    }
+
+    /**
+     * A queued run's place and what it waits for ("QUEUED #3", the reason on hover), so that a
+     * user of a shared server sees why nothing happens yet; other states show as {@link #setStatus}.
+     */
+    public void setStatus(RunStatus status, java.util.Optional<com.seqplay.run.service.QueueSlot> slot) {
+        setStatus(status);
+        if (status == RunStatus.QUEUED && slot.isPresent()) {
+            setText("QUEUED #" + slot.get().position());
+            getElement().setAttribute("title", slot.get().waitingFor());
+            getElement().setAttribute("data-queue-position", Integer.toString(slot.get().position()));
+        }
     }
 }
