@@ -93,7 +93,7 @@ public final class Inspector {
     static Model characters(MultiLayerNetwork net, CharVocabulary vocab) {
         return input -> {
             if (input.isEmpty()) {
-                throw new PredictionException("input must be some text to read, for example \"the \"");
+                throw new PredictionException("input: is empty; give some text to read, for example \"the \"");
             }
             int[] codePoints = input.codePoints().toArray();
             TreeSet<String> unknown = new TreeSet<>();
