@@ -5,6 +5,7 @@ import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.inference.Inspection;
 import com.seqplay.engine.inference.PredictionException;
 import com.seqplay.engine.textgen.VocabularyFile;
+import com.seqplay.engine.translation.Translator;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.task.memory.MemoryProbe;
 import java.io.IOException;
@@ -74,9 +75,10 @@ public final class Inspector {
                     VocabularyFile.load(runDir));
             case MEMORY -> memory(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false),
                     MemoryProbe.of(spec.memory()));
-            case TRANSLATION -> input -> {
-                throw new PredictionException("The inside view of translation models is not available yet.");
-            };
+            case TRANSLATION -> {
+                Translator translator = Translator.load(runDir);
+                yield input -> TranslationStates.inspect(translator, input);
+            }
             case FORECASTING -> input -> {
                 throw new PredictionException("The inside view shows models that read characters, symbols or "
                         + "sentences; a forecasting model reads normalised numbers and is not shown yet.");
