@@ -87,7 +87,7 @@ public class InsideModelPanel extends VerticalLayout {
         switch (run.task()) {
             case TEXTGEN -> {
                 input.setHelperText("Some text: the model reads it one character at a time.");
-                input.setValue("the quick brown fox");
+                input.setValue("the cat and the dog");
             }
             case MEMORY -> {
                 int symbols = run.spec().memory().symbols();
@@ -176,11 +176,17 @@ public class InsideModelPanel extends VerticalLayout {
         }
         map.show(inspection.sourceTokens(), inspection.outputTokens(), weights, StateHeatmap.Scale.WEIGHT,
                 "source token", "output", "attention weight");
-        return explained("Attention while decoding: " + String.join(" ", inspection.outputTokens()),
+        return explained("Attention while decoding “" + joined(inspection.outputTokens()) + "”",
                 "One row per decoding step, top to bottom: which source tokens the decoder looked at when it wrote "
                 + "that output token (greedy decoding, one token at a time). Each row sums to one. A sharp diagonal "
                 + "means the model reads the source in order; a smeared row means it could not tell where to look.",
                 map);
+    }
+
+    /** Characters join as they are, words with spaces. */
+    static String joined(List<String> tokens) {
+        boolean characters = tokens.stream().allMatch(t -> t.codePointCount(0, t.length()) <= 1);
+        return String.join(characters ? "" : " ", tokens);
     }
 
     /** A heatmap with its title and explanation beside it. */
