@@ -6,6 +6,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.seqplay.engine.inference.Inspection;
+import com.seqplay.engine.inference.LayerStates;
 import com.seqplay.engine.inference.PredictRequest;
 import com.seqplay.engine.inference.Prediction;
 import com.seqplay.engine.inference.PredictionException;
@@ -38,7 +40,8 @@ class ArchitectureTest {
                     "com.seqplay.upload..", "com.seqplay.inference..")
             .should().dependOnClassesThat(resideInAPackage("com.seqplay.engine..")
                     .and(not(type(PredictRequest.class)).and(not(type(Prediction.class)))
-                            .and(not(type(PredictionException.class)))))
+                            .and(not(type(PredictionException.class)))
+                            .and(not(type(Inspection.class))).and(not(type(LayerStates.class)))))
             .because("the server stays small and a native crash cannot end it: models load in the inference worker");
 
     @ArchTest

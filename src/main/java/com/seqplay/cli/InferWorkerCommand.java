@@ -3,6 +3,7 @@ package com.seqplay.cli;
 import com.seqplay.engine.Backend;
 import com.seqplay.engine.inference.PredictionException;
 import com.seqplay.engine.inference.Predictor;
+import com.seqplay.engine.inspect.Inspector;
 import com.seqplay.inference.WorkerProtocol;
 import com.seqplay.inference.WorkerProtocol.Answer;
 import com.seqplay.inference.WorkerProtocol.Question;
@@ -29,6 +30,7 @@ final class InferWorkerCommand implements Callable<Integer> {
         PrintStream answers = System.out;
         System.setOut(System.err);
         Predictor predictor = new Predictor();
+        Inspector inspector = new Inspector();
         // Load the native libraries before the first question, so its time limit is its own.
         Backend.current();
         answers.println(WorkerProtocol.READY);
@@ -38,13 +40,13 @@ final class InferWorkerCommand implements Callable<Integer> {
             if (line.isBlank()) {
                 continue;
             }
-            answers.println(WorkerProtocol.encode(answer(predictor, line)));
+            answers.println(WorkerProtocol.encode(answer(predictor, inspector, line)));
             answers.flush();
         }
         return 0;
     }
 
-    static Answer answer(Predictor predictor, String line) {
+    static Answer answer(Predictor predictor, Inspector inspector, String line) {
         Question q;
         try {
             q = WorkerProtocol.decodeQuestion(line);
@@ -52,7 +54,10 @@ final class InferWorkerCommand implements Callable<Integer> {
             return Answer.failed(-1, "unreadable question: " + e.getMessage());
         }
         try {
-            return Answer.of(q.id(), predictor.predict(q.spec(), q.runDir(), q.request()));
+            return switch (q.kind()) {
+                case PREDICT -> Answer.of(q.id(), predictor.predict(q.spec(), q.runDir(), q.request()));
+                case INSPECT -> Answer.of(q.id(), inspector.inspect(q.spec(), q.runDir(), q.request().text()));
+            };
         } catch (PredictionException e) {
             return Answer.refused(q.id(), e.getMessage());
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.seqplay.engine.inference.Inspection;
 import com.seqplay.engine.inference.PredictRequest;
 import com.seqplay.engine.inference.Prediction;
 import com.seqplay.spec.RunSpec;
@@ -33,24 +34,41 @@ public final class WorkerProtocol {
 
     private WorkerProtocol() {}
 
+    /** What a question asks of the model. */
+    public enum Kind {
+        /** Its output for the request ({@link Prediction}). */
+        PREDICT,
+        /** Its recurrent layers' states and gates on the request's text ({@link Inspection}). */
+        INSPECT
+    }
+
     /** A model (its run folder and completed specification) and what to ask it. */
-    public record Question(long id, RunSpec spec, Path runDir, PredictRequest request) {}
+    public record Question(long id, Kind kind, RunSpec spec, Path runDir, PredictRequest request) {
+        public Question(long id, RunSpec spec, Path runDir, PredictRequest request) {
+            this(id, Kind.PREDICT, spec, runDir, request);
+        }
+    }
 
     /**
-     * Exactly one of {@code prediction}, {@code refused} (the request does not suit the model: the
-     * person's mistake) and {@code failed} (the worker could not answer: ours) is set.
+     * Exactly one of {@code prediction} or {@code inspection} (as the question's kind asked),
+     * {@code refused} (the request does not suit the model: the person's mistake) and {@code failed}
+     * (the worker could not answer: ours) is set.
      */
-    public record Answer(long id, Prediction prediction, String refused, String failed) {
+    public record Answer(long id, Prediction prediction, Inspection inspection, String refused, String failed) {
         public static Answer of(long id, Prediction prediction) {
-            return new Answer(id, prediction, null, null);
+            return new Answer(id, prediction, null, null, null);
+        }
+
+        public static Answer of(long id, Inspection inspection) {
+            return new Answer(id, null, inspection, null, null);
         }
 
         public static Answer refused(long id, String message) {
-            return new Answer(id, null, message, null);
+            return new Answer(id, null, null, message, null);
         }
 
         public static Answer failed(long id, String message) {
-            return new Answer(id, null, null, message);
+            return new Answer(id, null, null, null, message);
         }
     }
 
@@ -61,6 +79,7 @@ public final class WorkerProtocol {
     public static String encode(Question q) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", q.id());
+        node.put("kind", q.kind().name());
         node.set("spec", SpecJson.toTree(q.spec()));
         node.put("runDir", q.runDir().toString());
         node.set("request", MAPPER.valueToTree(q.request()));
@@ -75,7 +94,8 @@ public final class WorkerProtocol {
                 throw new IllegalArgumentException("a question needs id, spec and runDir");
             }
             PredictRequest request = MAPPER.treeToValue(node.path("request"), PredictRequest.class);
-            return new Question(node.get("id").asLong(), SpecJson.readStored(node.get("spec").toString()),
+            Kind kind = node.hasNonNull("kind") ? Kind.valueOf(node.get("kind").asText()) : Kind.PREDICT;
+            return new Question(node.get("id").asLong(), kind, SpecJson.readStored(node.get("spec").toString()),
                     Path.of(node.get("runDir").asText()), request);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a question: " + e.getOriginalMessage());

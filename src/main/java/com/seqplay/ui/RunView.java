@@ -9,6 +9,8 @@ import com.seqplay.spec.SpecJson;
 import com.seqplay.task.RunPanel;
 import com.seqplay.task.TaskDefinitions;
 import com.seqplay.run.domain.Sample;
+import com.seqplay.run.inference.InspectionService;
+import com.seqplay.ui.inspect.InsideModelPanel;
 import com.seqplay.run.service.PredictionService;
 import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.run.service.RunService;
@@ -72,6 +74,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             + "Compare a plain RNN with an LSTM or GRU, before training (epoch 0) and after.");
     private final H3 forecastTitle = new H3("Forecast on the held-out tail");
     private final TryModelPanel tryModel;
+    private final InsideModelPanel inside;
     /** Spring's application task executor: slow calls leave the UI thread, bounded and named. */
     private final TaskExecutor background;
     private final Paragraph result = new Paragraph();
@@ -81,10 +84,12 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private long runId;
     private Runnable unsubscribe;
 
-    public RunView(RunService runs, RunUpdates updates, PredictionService predictions, TaskExecutor background) {
+    public RunView(RunService runs, RunUpdates updates, PredictionService predictions, InspectionService inspections,
+            TaskExecutor background) {
         this.runs = runs;
         this.updates = updates;
         this.tryModel = new TryModelPanel(predictions, background);
+        this.inside = new InsideModelPanel(inspections, background);
         this.background = background;
         status.setId("run-status");
         lossChart.setId("loss-chart");
@@ -112,7 +117,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
                         + "scaled down."),
                 gradientCharts,
                 reachTitle, reachText, reachChart,
-                new H3("Try the model"), tryModel,
+                new H3("Try the model"), tryModel, inside,
                 forecastTitle, forecastChart,
                 new H3("Samples"), samples,
                 new Details("Specification", spec), new Details("Log", log));
@@ -187,6 +192,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private void show(Run run) {
+        inside.setRun(run);
         status.setStatus(run.status());
         progress.setValue(run.progress() == null ? 0 : Math.min(1, run.progress()));
         Long left = run.secondsLeft(Instant.now());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.inference.Inspection;
+import com.seqplay.engine.inference.LayerStates;
 import com.seqplay.engine.inference.PredictRequest;
 import com.seqplay.engine.inference.Prediction;
 import com.seqplay.inference.WorkerProtocol.Answer;
@@ -12,6 +14,7 @@ import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WorkerProtocolTest {
@@ -69,5 +72,35 @@ class WorkerProtocolTest {
     void a_line_that_is_not_a_question_is_refused_with_the_reason() {
         assertThatThrownBy(() -> WorkerProtocol.decodeQuestion("{\"id\":1}")).hasMessageContaining("spec");
         assertThatThrownBy(() -> WorkerProtocol.decodeQuestion("hello")).hasMessageContaining("not a question");
+    }
+
+    @Test
+    void an_inspection_question_keeps_its_kind_and_a_question_without_one_is_a_prediction() {
+        var spec = SpecValidator.completeAndValidate(SpecJson.parse("{\"task\":\"textgen\"}"));
+        var request = new PredictRequest("the ", null, null, null, null, null, null, null);
+        var question = new Question(9, WorkerProtocol.Kind.INSPECT, spec, Path.of("/data/runs/3"), request);
+
+        assertThat(WorkerProtocol.decodeQuestion(WorkerProtocol.encode(question))).isEqualTo(question);
+        String older = WorkerProtocol.encode(question).replace("\"kind\":\"INSPECT\",", "");
+        assertThat(WorkerProtocol.decodeQuestion(older).kind()).isEqualTo(WorkerProtocol.Kind.PREDICT);
+    }
+
+    @Test
+    void an_inspection_comes_back_whole() {
+        var layer = new LayerStates("layer 1", "GRU", 2, List.of("a", "b"), Map.of(
+                LayerStates.HIDDEN, new float[][] {{0.5f, -0.25f}, {0.125f, 1f}},
+                LayerStates.UPDATE, new float[][] {{0.9f, 0.1f}, {0.3f, 0.7f}}));
+        var inspection = new Inspection(List.of(layer), List.of("x"), List.of("y", "z"), new double[][] {{1.0}, {1.0}});
+
+        Answer back = WorkerProtocol.decodeAnswer(WorkerProtocol.encode(Answer.of(4, inspection))).orElseThrow();
+
+        assertThat(back.prediction()).isNull();
+        LayerStates got = back.inspection().layers().get(0);
+        assertThat(got.layer()).isEqualTo("layer 1");
+        assertThat(got.steps()).containsExactly("a", "b");
+        assertThat(got.states().get(LayerStates.HIDDEN)).isDeepEqualTo(layer.states().get(LayerStates.HIDDEN));
+        assertThat(got.states().get(LayerStates.UPDATE)).isDeepEqualTo(layer.states().get(LayerStates.UPDATE));
+        assertThat(back.inspection().outputTokens()).containsExactly("y", "z");
+        assertThat(back.inspection().attention()).isDeepEqualTo(inspection.attention());
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Keeps a trained model's vocabulary beside its checkpoint: the symbols in index order, as
  * text. {@link CharVocabulary#of} sorts symbols, so reading the file back gives the same indices.
  */
-final class VocabularyFile {
+public final class VocabularyFile {
     static final String FILE = "vocabulary.txt";
 
     private VocabularyFile() {}
@@ -19,7 +19,7 @@ final class VocabularyFile {
         Files.writeString(dir.resolve(FILE), String.join("", vocab.symbols()), StandardCharsets.UTF_8);
     }
 
-    static CharVocabulary load(Path dir) throws IOException {
+    public static CharVocabulary load(Path dir) throws IOException {
         return CharVocabulary.of(Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8));
     }
 }

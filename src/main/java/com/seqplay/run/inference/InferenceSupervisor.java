@@ -1,10 +1,12 @@
 package com.seqplay.run.inference;
 
 import com.seqplay.config.SeqplayProperties;
+import com.seqplay.engine.inference.Inspection;
 import com.seqplay.engine.inference.PredictRequest;
 import com.seqplay.engine.inference.Prediction;
 import com.seqplay.engine.inference.PredictionException;
 import com.seqplay.inference.WorkerProtocol.Answer;
+import com.seqplay.inference.WorkerProtocol.Kind;
 import com.seqplay.inference.WorkerProtocol.Question;
 import com.seqplay.run.launch.ChildJvm;
 import com.seqplay.spec.RunSpec;
@@ -90,6 +92,22 @@ public class InferenceSupervisor {
      * @throws InferenceUnavailableException if no answer came in time or the worker failed
      */
     public Prediction predict(RunSpec spec, Path runDir, PredictRequest request) {
+        return ask(Kind.PREDICT, spec, runDir, request).prediction();
+    }
+
+    /**
+     * The model's recurrent states and gates on {@code input}, computed in the worker like a
+     * prediction and under the same time limit and turn.
+     *
+     * @throws PredictionException if the input does not suit the model
+     * @throws InferenceUnavailableException if no answer came in time or the worker failed
+     */
+    public Inspection inspect(RunSpec spec, Path runDir, String input) {
+        PredictRequest request = new PredictRequest(input, null, null, null, null, null, null, null);
+        return ask(Kind.INSPECT, spec, runDir, request).inspection();
+    }
+
+    private Answer ask(Kind kind, RunSpec spec, Path runDir, PredictRequest request) {
         long deadline = System.nanoTime() + limit.toNanos();
         try {
             if (!turn.tryLock(limit.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -105,7 +123,7 @@ public class InferenceSupervisor {
             Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
             Answer answer;
             try {
-                answer = w.ask(new Question(questions.incrementAndGet(), spec, runDir, request), left);
+                answer = w.ask(new Question(questions.incrementAndGet(), kind, spec, runDir, request), left);
             } catch (TimeoutException e) {
                 w.kill();
                 worker = null;
@@ -122,7 +140,7 @@ public class InferenceSupervisor {
             if (answer.failed() != null) {
                 throw new InferenceUnavailableException("The inference worker failed: " + answer.failed(), false);
             }
-            return answer.prediction();
+            return answer;
         } finally {
             lastUsedNanos = System.nanoTime();
             turn.unlock();

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seqplay.engine.Trainer;
+import com.seqplay.engine.inference.Inspection;
+import com.seqplay.engine.inference.LayerStates;
 import com.seqplay.engine.inference.PredictRequest;
 import com.seqplay.engine.inference.PredictionException;
 import com.seqplay.engine.inference.Predictor;
+import com.seqplay.engine.inspect.Inspector;
 import com.seqplay.spec.InvalidSpecException;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
@@ -69,6 +72,36 @@ class InferenceSupervisorTest {
         assertThat(answer).isEqualTo(new Predictor().predict(spec, runDir, PROMPT).output());
         assertThat(inference.predict(spec, runDir, PROMPT).output()).isEqualTo(answer);
         assertThat(inference.workerPid()).hasValue(pid);
+    }
+
+    @Test
+    void the_worker_shows_the_inside_of_the_model_as_the_inspector_does_in_process() throws Exception {
+        var inference = supervisor(InferenceSupervisorTest::realWorker, Duration.ofSeconds(120));
+
+        Inspection inspection = inference.inspect(spec, runDir, "the ");
+        Inspection local = new Inspector().inspect(spec, runDir, "the ");
+
+        assertThat(inspection.layers()).hasSize(1);
+        LayerStates layer = inspection.layers().get(0);
+        assertThat(layer.cell()).isEqualTo("GRU");
+        assertThat(layer.steps()).containsExactly("t", "h", "e", " ");
+        for (String signal : List.of(LayerStates.HIDDEN, LayerStates.UPDATE, LayerStates.RESET)) {
+            assertThat(layer.states().get(signal)).as(signal)
+                    .isDeepEqualTo(local.layers().get(0).states().get(signal));
+        }
+        assertThatThrownBy(() -> inference.inspect(spec, runDir, "\u2603"))
+                .isInstanceOf(PredictionException.class).hasMessageContaining("'\u2603'");
+        assertThat(inference.predict(spec, runDir, PROMPT).output()).as("the same worker still predicts")
+                .isInstanceOf(String.class);
+    }
+
+    @Test
+    void an_inspection_input_missing_or_too_long_is_refused_naming_input() {
+        for (String input : new String[] {null, "", "a".repeat(InspectionLimits.MAX_INPUT + 1)}) {
+            assertThatThrownBy(() -> InspectionLimits.check(input)).isInstanceOfSatisfying(InvalidSpecException.class,
+                    e -> assertThat(e.problems().get(0).field()).isEqualTo("input"));
+        }
+        InspectionLimits.check("\uD83D\uDE00".repeat(InspectionLimits.MAX_INPUT)); // counted in characters, not chars
     }
 
     @Test
