@@ -67,6 +67,7 @@ final class Seq2SeqGraph {
         int layers = spec.layers();
         boolean bidirectional = Boolean.TRUE.equals(spec.translation().bidirectional());
         var g = NetworkBuilder.base(spec).graphBuilder().addInputs(SOURCE, DECODER_IN);
+        boolean attention = Boolean.TRUE.equals(spec.translation().attention());
 
         String previous = SOURCE;
         int in = sourceVocabulary;
@@ -75,9 +76,16 @@ final class Seq2SeqGraph {
                 g.addLayer("encoderForward" + i, NetworkBuilder.recurrent(spec, in, hidden), previous);
                 g.addVertex("encoderReversed" + i, new ReverseTimeSeriesVertex(SOURCE), previous);
                 g.addLayer("encoderBackward" + i, NetworkBuilder.recurrent(spec, in, hidden), "encoderReversed" + i);
+                in = 2 * hidden;
+                if (i == layers && !attention) {
+                    // The top layer's outputs per step are read only by attention (the summary
+                    // takes each direction's own last step); an unread vertex would get no
+                    // gradient and stop training, so it is not built.
+                    previous = "encoderForward" + i;
+                    continue;
+                }
                 g.addVertex("encoderBackwardInOrder" + i, new ReverseTimeSeriesVertex(SOURCE), "encoderBackward" + i);
                 g.addVertex(encoder(i), new MergeVertex(), "encoderForward" + i, "encoderBackwardInOrder" + i);
-                in = 2 * hidden;
             } else {
                 g.addLayer(encoder(i), NetworkBuilder.recurrent(spec, in, hidden), previous);
                 in = hidden;
@@ -103,7 +111,7 @@ final class Seq2SeqGraph {
             previous = decoder(i);
             in = hidden;
         }
-        if (Boolean.TRUE.equals(spec.translation().attention())) {
+        if (attention) {
             g.addVertex(ATTENTION, new AttentionVertex.Builder()
                     .nInQueries(hidden).nInKeys(encoderSize).nInValues(encoderSize)
                     .nOut(hidden).headSize(hidden).nHeads(1).projectInput(true)

@@ -139,8 +139,11 @@ final class TranslationModel {
         graph.setLayerMaskArrays(new INDArray[] {sourceMask, SequenceArrays.mask(start, 1)}, null);
         try {
             Map<String, INDArray> activations = graph.feedForward(features, false);
-            return new Encoded(activations.get(Seq2SeqGraph.encoder(layers)), activations.get(Seq2SeqGraph.ENCODER_LAST),
-                    sourceMask);
+            // A bidirectional encoder without attention has no merged top output (nothing reads
+            // it); the decoder half still takes an input there, so it gets the forward outputs.
+            INDArray outputs = activations.containsKey(Seq2SeqGraph.encoder(layers))
+                    ? activations.get(Seq2SeqGraph.encoder(layers)) : activations.get("encoderForward" + layers);
+            return new Encoded(outputs, activations.get(Seq2SeqGraph.ENCODER_LAST), sourceMask);
         } finally {
             graph.clearLayerMaskArrays();
         }

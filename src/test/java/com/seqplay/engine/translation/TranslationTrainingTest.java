@@ -74,6 +74,17 @@ class TranslationTrainingTest {
         assertThat(series(events, "train_loss")).allMatch(Double::isFinite);
     }
 
+    @Test
+    void a_two_layer_bidirectional_encoder_without_attention_trains_and_translates() throws Exception {
+        // once failed to build: the merged top encoder output is read only by attention
+        var events = train("""
+                {"task":"translation","cell":"lstm","dataset":"builtin:numbers","builtinSize":200,"hiddenSize":16,
+                 "layers":2,"epochs":1,"batchSize":16,"attention":false,"bidirectional":true}""", Optional.empty());
+        assertThat(series(events, "train_loss")).isNotEmpty().allMatch(Double::isFinite);
+        assertThat(Events.result(events).status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);
+        assertThat(Translator.load(runDir).translate("forty two", 1).text()).isNotNull();
+    }
+
     @SlowTest
     @Test
     void an_uploaded_tab_separated_file_trains() throws Exception {
