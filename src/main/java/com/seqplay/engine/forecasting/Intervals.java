@@ -1,5 +1,6 @@
 package com.seqplay.engine.forecasting;
 
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -21,7 +22,7 @@ final class Intervals {
     private Intervals() {}
 
     /** Half-widths per horizon step in the model's units. */
-    static double[] halfWidths(MultiLayerNetwork net, DataSet training, DataSet validation) {
+    static double[] halfWidths(List<MultiLayerNetwork> net, DataSet training, DataSet validation) {
         double[] trainSquares = squaredErrorsPerStep(net, training);
         int h = trainSquares.length;
         double[] half = new double[h];
@@ -44,8 +45,8 @@ final class Intervals {
     }
 
     /** Mean squared error of each output step over these examples. */
-    private static double[] squaredErrorsPerStep(MultiLayerNetwork net, DataSet data) {
-        INDArray error = net.output(data.getFeatures(), false).sub(data.getLabels());
+    private static double[] squaredErrorsPerStep(List<MultiLayerNetwork> net, DataSet data) {
+        INDArray error = ForecastModel.output(net, data.getFeatures()).sub(data.getLabels());
         INDArray mean = error.mul(error).mean(0);
         double[] out = new double[(int) mean.length()];
         for (int k = 0; k < out.length; k++) {
