@@ -36,7 +36,13 @@ import org.nd4j.linalg.dataset.DataSet;
  *
  * <ul>
  *   <li>Data: {@code builtin:seasonal} (period {@value #SEASONAL_PERIOD}), {@code builtin:mackey-glass},
- *       or an uploaded file ({@link TrainingContext#datasetFile()}), cut by {@link ChronologicalSplit}.</li>
+ *       or an uploaded file ({@link TrainingContext#datasetFile()}) of one or many series, each cut
+ *       by {@link ChronologicalSplit}. One model learns from the windows of every series, each
+ *       series scaled and referenced on its own ({@link ForecastModel}); the scores are the mean
+ *       over the series, and each series' MASE beside its baselines is reported too
+ *       ({@link SeriesScores}).</li>
+ *   <li>With {@code ensemble} above 1, that many networks (seeds {@code seed}, {@code seed + 1}, ...)
+ *       fit the same batches and their outputs are averaged; the first reports the loss curve.</li>
  *   <li>Training examples: every window whose targets lie in the training part (stride 1),
  *       shuffled each epoch; inputs as {@link Windows} describes, normaliser fitted on the training part.</li>
  *   <li>Each epoch: {@code val_loss} (mean squared error per predicted value in standardised

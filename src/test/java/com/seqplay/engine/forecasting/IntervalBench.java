@@ -38,7 +38,7 @@ public final class IntervalBench {
             }
             names.add("noise" + y.length); series.add(y);
         }
-        String[] methods = {"current", "q80train", "q80train*ratio>=1", "q80train*ratio", "q80 val+train pooled"};
+        String[] methods = {"current", "q80train", "q80train*ratio>=1", "q80train*ratio", "q80 val+train pooled", "q80train*sqrt(ratio)", "Intervals.halfWidths"};
         int folds = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         double[][] inside = new double[methods.length][series.size()];
         double[][] width = new double[methods.length][series.size()];
@@ -98,7 +98,7 @@ public final class IntervalBench {
 
     static double[] halfWidths(int method, Residuals r, int h) {
         double[] half = new double[h];
-        double z = Intervals.Z;
+        double z = 1.2815515655446004;
         switch (method) {
             case 0 -> {
                 double tr = 0, va = 0;
@@ -108,11 +108,15 @@ public final class IntervalBench {
                 double ratio = tr > 0 ? Math.max(1, Math.sqrt(va / tr)) : 1;
                 for (int k = 0; k < h; k++) half[k] = z * rms[k] * ratio;
             }
-            case 1, 2, 3 -> {
+            case 6 -> {
+                return Intervals.halfWidths(r.train, r.validation);
+            }
+            case 1, 2, 3, 5 -> {
                 double[] q = quantilePerStep(r.train, 0.8);
                 double ratio = quantile(flatAbs(r.validation), 0.8) / quantile(flatAbs(r.train), 0.8);
                 if (method == 1) ratio = 1;
                 if (method == 2) ratio = Math.max(1, ratio);
+                if (method == 5) ratio = Math.sqrt(ratio);
                 for (int k = 0; k < h; k++) half[k] = q[k] * ratio;
             }
             default -> {
