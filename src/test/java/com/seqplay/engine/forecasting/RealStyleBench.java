@@ -54,9 +54,9 @@ public final class RealStyleBench {
             var m = result.metrics();
             var b = result.baselines();
             var o = spec.forecasting();
-            System.out.printf(Locale.ROOT, "| %s | %d | w%d h%d p%d b%d hid%d ep%d pat%d bt%d | %.3f ± %.3f | %.3f | %.3f | %.3f | %.2f | %.0f |%n",
+            System.out.printf(Locale.ROOT, "| %s | %d | w%d h%d p%d b%d hid%d ep%d pat%d bt%d ens%d | %.3f ± %.3f | %.3f | %.3f | %.3f | %.2f | %.0f |%n",
                     c.shape.name(), c.n, o.window(), o.horizon(), o.period(), spec.batchSize(), spec.hiddenSize(),
-                    spec.epochs(), spec.patience(), o.backtests(), m.get("backtest_mase"), m.get("backtest_mase_std"),
+                    spec.epochs(), spec.patience(), o.backtests(), o.ensemble(), m.get("backtest_mase"), m.get("backtest_mase_std"),
                     b.get("backtest_naive_mase"), b.get("backtest_seasonal_naive_mase"), b.get("backtest_holt_winters_mase"),
                     m.get("backtest_coverage"), seconds);
             System.out.printf(Locale.ROOT, "|   tail | | | %.3f | %.3f | %.3f | %.3f | %.2f | |%n", m.get("mase"),
