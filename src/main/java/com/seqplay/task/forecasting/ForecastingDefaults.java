@@ -128,7 +128,10 @@ public final class ForecastingDefaults {
         } else {
             period = detect.getAsInt();
             if (given.period() == null) {
-                reasons.put("period", period > 1
+                reasons.put("period", lengths.length > 1
+                        ? period + ": the season most of the " + lengths.length + " series show (autocorrelation of the "
+                                + "first 70% of each)"
+                        : period > 1
                         ? period + ": detected from the autocorrelation of the first " + detectionLength(n) + " values"
                         : "1: no clear season in the first " + detectionLength(n) + " values (the seasonal-naive "
                                 + "forecast is then the naive one)");

@@ -163,7 +163,7 @@ public final class ForecastingTask implements TaskDefinition {
         int length = dataset.startsWith(BuiltinDataset.PREFIX) ? or(size, DEFAULT_SIZE) : 0;
         // season detection reads only the series' head: a long built-in series is generated only that far
         int generate = ForecastingDefaults.detectionLength(length);
-        Optional<List<Series>> series = series(dataset, generate, or(raw.seed(), 42L), given, uploads);
+        Optional<List<Series>> series = series(dataset, length, generate, or(raw.seed(), 42L), given, uploads);
         if (series.isEmpty() || series.get().isEmpty()) {
             return Proposal.none(raw);
         }
@@ -201,7 +201,11 @@ public final class ForecastingTask implements TaskDefinition {
         return length != null && length <= SHORT_SERIES ? BACKTESTS : 0;
     }
 
-    private Optional<List<Series>> series(String dataset, int size, long seed, ForecastingOptions given,
+    /**
+     * @param size the built-in series' length, checked against the specification's range
+     * @param generate how much of it to generate (what season detection reads)
+     */
+    private Optional<List<Series>> series(String dataset, int size, int generate, long seed, ForecastingOptions given,
             UploadedData.Lookup uploads) {
         try {
             if (dataset.startsWith(BuiltinDataset.PREFIX)) {
@@ -209,7 +213,7 @@ public final class ForecastingTask implements TaskDefinition {
                     return Optional.empty();
                 }
                 return size < 100 || size > 5_000_000 ? Optional.empty()
-                        : Optional.of(List.of(builtinSeries(dataset, size, seed)));
+                        : Optional.of(List.of(builtinSeries(dataset, generate, seed)));
             }
             return uploads.find(dataset).map(u -> readAll((ForecastingOptions) completeOptions(given),
                     u.fileName(), u.content()));
