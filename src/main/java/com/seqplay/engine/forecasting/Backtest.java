@@ -65,7 +65,7 @@ final class Backtest {
         ForecastModel m = ForecastModel.build(spec, seen, trainEnds, origins, period);
         train(spec, m, 1000L * j);
         var forecaster = new Forecaster(m.nets, m.setups.get(0));
-        double[] half = Intervals.halfWidths(m.nets, m.training, m.validation);
+        double[] half = Intervals.halfWidths(m.nets, m.training, m.recent);
         List<Map<String, Double>> model = new ArrayList<>();
         List<Map<String, Double>> baselines = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {

@@ -28,13 +28,21 @@ final class ForecastModel {
     final List<MultiLayerNetwork> nets;
     final DataSet training;
     final DataSet validation;
+    /**
+     * The latest windows of each series, which size the prediction intervals: its validation
+     * windows, and where they are fewer than {@value #RECENT_WINDOWS}, its latest training windows
+     * up to that many.
+     */
+    final DataSet recent;
+    static final int RECENT_WINDOWS = 24;
 
     private ForecastModel(List<ForecastSetup> setups, List<MultiLayerNetwork> nets, DataSet training,
-            DataSet validation) {
+            DataSet validation, DataSet recent) {
         this.setups = setups;
         this.nets = nets;
         this.training = training;
         this.validation = validation;
+        this.recent = recent;
     }
 
     /** One series. */
@@ -51,20 +59,27 @@ final class ForecastModel {
         List<ForecastSetup> setups = new ArrayList<>();
         List<DataSet> training = new ArrayList<>();
         List<DataSet> validation = new ArrayList<>();
+        List<DataSet> recent = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             double[] values = series.get(i);
             ForecastSetup setup = setup(values, trainEnds[i], window, horizon, period);
             setups.add(setup);
             int first = setup.history();
-            addExamples(training, values, first, trainEnds[i] - horizon, setup);
-            addExamples(validation, values, Math.max(first, trainEnds[i]), ends[i] - horizon, setup);
+            int lastTraining = trainEnds[i] - horizon;
+            addExamples(training, values, first, lastTraining, setup);
+            int validationFrom = Math.max(first, trainEnds[i]);
+            addExamples(validation, values, validationFrom, ends[i] - horizon, setup);
+            int validationWindows = Math.max(0, ends[i] - horizon - validationFrom + 1);
+            int more = Math.max(0, RECENT_WINDOWS - validationWindows);
+            addExamples(recent, values, Math.max(first, lastTraining - more + 1), lastTraining, setup);
+            addExamples(recent, values, validationFrom, ends[i] - horizon, setup);
         }
         int members = spec.forecasting().ensemble() == null ? 1 : spec.forecasting().ensemble();
         List<MultiLayerNetwork> nets = new ArrayList<>(members);
         for (int m = 0; m < members; m++) {
             nets.add(network(spec.withSeed(spec.seed() + m), horizon));
         }
-        return new ForecastModel(setups, nets, pool(training), pool(validation));
+        return new ForecastModel(setups, nets, pool(training), pool(validation), pool(recent));
     }
 
     /** Logarithms where the series is positive, normaliser and reference fitted on the values before {@code trainEnd}. */

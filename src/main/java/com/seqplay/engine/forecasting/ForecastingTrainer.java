@@ -128,7 +128,7 @@ public final class ForecastingTrainer implements TaskTrainer {
 
             @Override
             public Evaluation evaluate(int epoch) {
-                latestHalfWidths = Intervals.halfWidths(nets, trainData, validationData);
+                latestHalfWidths = Intervals.halfWidths(nets, trainData, model.recent);
                 forecaster.setup(model.setups.get(0).withIntervals(latestHalfWidths));
                 boolean first = baselines == null;
                 if (first) {

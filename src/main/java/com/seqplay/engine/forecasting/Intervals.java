@@ -7,20 +7,21 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Prediction intervals from the model's own errors, per horizon step, sized as empirical
- * quantiles rather than from a normal distribution (conformal-style): the half-width of step
- * {@code k} is the {@value #LEVEL} quantile of the absolute errors of step {@code k} on the
- * training windows (many windows, so every step gets its own), times a correction for how the
- * errors on the validation windows, all steps pooled, compare with those on the training windows.
+ * quantiles rather than from a normal distribution (conformal-style). The shape over the horizon
+ * comes from the training windows (many, so every step gets its own): the {@value #LEVEL} quantile
+ * of the absolute errors of each step. Its level comes from the latest windows of each series
+ * ({@link ForecastModel#recent}: the validation windows, topped up with the latest training
+ * windows to two dozen), all steps pooled: the half-width of step {@code k} is the training
+ * quantile of step {@code k} times the ratio of the recent windows' quantile to the training one.
  * In the model's (possibly logarithmic) units, so on a log scale the interval widens with the level.
  *
- * <p>Measured on the backtest cut-offs of generated series (IntervalBench in the tests, 8 series
- * of 100-250 points, 384 forecast points): a normal interval from the training errors, widened
- * when validation errors are larger, covered 0.875 for a nominal 0.8. The training errors are not
- * too optimistic here but too pessimistic (they include the early windows, where the Holt-Winters
- * reference has barely started, and the level shifts of the past), so the correction must be able
- * to narrow as well as widen; the full ratio of the validation part's quantile to the training
- * one covered 0.776, without it 0.846. The validation part of a short series is a window or two,
- * so its ratio is noisy: it is shrunk halfway towards 1 (its square root).
+ * <p>Why the latest windows: the errors on early training windows are larger than on later ones
+ * (there the Holt-Winters reference has run over little history), and the forecasts that matter
+ * are made after the latest values. Measured on the backtest cut-offs (IntervalBench in the tests):
+ * on a 600-point series with Gaussian noise, the 80% quantile of the absolute errors was 0.17 on
+ * the first half of the training windows, 0.13 on the second, 0.12 on validation; intervals from
+ * all training errors covered 0.92, and a normal interval widened by validation, the earlier
+ * method, 0.92 as well.
  */
 final class Intervals {
     /** Nominal coverage of the intervals. */
@@ -29,16 +30,16 @@ final class Intervals {
     private Intervals() {}
 
     /** Half-widths per horizon step in the model's units, from the ensemble's errors. */
-    static double[] halfWidths(List<MultiLayerNetwork> nets, DataSet training, DataSet validation) {
-        return halfWidths(errors(nets, training), validation.numExamples() > 0 ? errors(nets, validation) : new double[0][]);
+    static double[] halfWidths(List<MultiLayerNetwork> nets, DataSet training, DataSet recent) {
+        return halfWidths(errors(nets, training), recent.numExamples() > 0 ? errors(nets, recent) : new double[0][]);
     }
 
     /**
      * Half-widths from errors (forecast minus target) per window and horizon step.
      *
-     * @param validation may have no windows: then the training errors alone size the interval
+     * @param recent the latest windows' errors; may be empty: then the training errors alone size the interval
      */
-    static double[] halfWidths(double[][] training, double[][] validation) {
+    static double[] halfWidths(double[][] training, double[][] recent) {
         int h = training[0].length;
         double[] half = new double[h];
         for (int k = 0; k < h; k++) {
@@ -49,11 +50,11 @@ final class Intervals {
             half[k] = quantile(step, LEVEL);
         }
         double ratio = 1;
-        if (validation.length > 0) {
-            double train = quantile(absolute(training), LEVEL);
-            double held = quantile(absolute(validation), LEVEL);
-            if (train > 0 && held > 0) {
-                ratio = Math.sqrt(held / train);
+        if (recent.length > 0) {
+            double all = quantile(absolute(training), LEVEL);
+            double latest = quantile(absolute(recent), LEVEL);
+            if (all > 0 && latest > 0) {
+                ratio = latest / all;
             }
         }
         for (int k = 0; k < h; k++) {

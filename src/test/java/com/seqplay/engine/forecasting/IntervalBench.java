@@ -18,9 +18,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Not a test: compares ways of sizing the prediction intervals on the backtest cut-offs of
  * generated series (each fold's network trained once, every method scored on the same forecasts).
+ * Run: {@code java -cp target/classes:target/test-classes:$(deps) ...IntervalBench [folds] [noise]}; with
+ * a second argument, only the 600-point known-noise series of RealDataDefaultsTest.
  */
 public final class IntervalBench {
-    record Residuals(double[][] train, double[][] validation) {}
+    record Residuals(double[][] train, double[][] validation, double[][] recent) {}
 
     public static void main(String[] args) throws Exception {
         List<String> names = new ArrayList<>();
@@ -38,7 +40,19 @@ public final class IntervalBench {
             }
             names.add("noise" + y.length); series.add(y);
         }
-        String[] methods = {"current", "q80train", "q80train*ratio>=1", "q80train*ratio", "q80 val+train pooled", "q80train*sqrt(ratio)", "Intervals.halfWidths"};
+        if (args.length > 1) {
+            // the known-noise series of RealDataDefaultsTest
+            Random random = new Random(9);
+            double[] y = new double[600];
+            for (int t = 0; t < y.length; t++) {
+                y[t] = 50 + 0.05 * t + 8 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian();
+            }
+            names.clear();
+            series.clear();
+            names.add("noise600");
+            series.add(y);
+        }
+        String[] methods = {"current", "q80train", "q80train*ratio>=1", "q80train*ratio", "q80 val+train pooled", "q80train*sqrt(ratio)", "Intervals.halfWidths (recent)"};
         int folds = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         double[][] inside = new double[methods.length][series.size()];
         double[][] width = new double[methods.length][series.size()];
@@ -61,8 +75,14 @@ public final class IntervalBench {
                 ForecastModel m = ForecastModel.build(spec, Arrays.copyOf(y, origin), trainEnd, origin, period);
                 Backtest.train(spec, m, 1000L * j);
                 var res = new Residuals(residuals(m, m.training.getFeatures(), m.training.getLabels()),
-                        residuals(m, m.validation.getFeatures(), m.validation.getLabels()));
+                        residuals(m, m.validation.getFeatures(), m.validation.getLabels()),
+                        residuals(m, m.recent.getFeatures(), m.recent.getLabels()));
                 ForecastSetup setup = m.setups.get(0);
+                System.out.printf(Locale.ROOT, "fold %d: %d training, %d validation windows; q80 train %.4f, validation %.4f;"
+                        + " early train %.4f, late train %.4f%n", j, res.train.length, res.validation.length,
+                        quantile(flatAbs(res.train), 0.8), quantile(flatAbs(res.validation), 0.8),
+                        quantile(flatAbs(Arrays.copyOf(res.train, res.train.length / 2)), 0.8),
+                        quantile(flatAbs(Arrays.copyOfRange(res.train, res.train.length / 2, res.train.length)), 0.8));
                 double[] forecast = new Forecaster(m.nets, setup).forecastAt(y, new int[] {origin})[0];
                 for (int k = 0; k < methods.length; k++) {
                     double[] half = halfWidths(k, res, h);
@@ -109,7 +129,7 @@ public final class IntervalBench {
                 for (int k = 0; k < h; k++) half[k] = z * rms[k] * ratio;
             }
             case 6 -> {
-                return Intervals.halfWidths(r.train, r.validation);
+                return Intervals.halfWidths(r.train, r.recent);
             }
             case 1, 2, 3, 5 -> {
                 double[] q = quantilePerStep(r.train, 0.8);
