@@ -48,7 +48,13 @@ public final class ForecastingTask implements TaskDefinition {
     /** Backtest cut-offs of a short series, and the longest series that counts as short. */
     static final int BACKTESTS = 4;
     static final int SHORT_SERIES = 500;
-    /** Networks averaged by default (see the README's measurement), and at most. */
+    /**
+     * Networks averaged by default, and at most. Measured on the five generated series of
+     * RealStyleBench (100-240 points, backtest over 4 cut-offs): three seeds averaged gave a mean
+     * backtest MASE of 0.614 against 0.615 for one network (no series moved by more than 0.02), for
+     * three times the training; the network's output starts at zero and learns a small correction to
+     * Holt-Winters, so networks of different seeds end up close. One it is.
+     */
     static final int DEFAULT_ENSEMBLE = 1;
     static final int MAX_ENSEMBLE = 10;
     /** Most columns of a wide file one run reads. */

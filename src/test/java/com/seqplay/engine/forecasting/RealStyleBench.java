@@ -18,7 +18,8 @@ import java.util.Optional;
  * Not a test: the measurement behind the forecasting defaults. Trains the default model (defaults
  * proposed from each series) on generated series that imitate well-known public monthly series
  * and prints the backtest MASE beside the baselines, the interval coverage, the defaults chosen and
- * the wall time. Run: {@code java -cp target/classes:target/test-classes:$(deps) ...RealStyleBench [cell]}.
+ * the wall time. Run: {@code java -cp target/classes:target/test-classes:$(deps) ...RealStyleBench [cell] [extra JSON]
+ * [series regex]}, e.g. {@code lstm ,"ensemble":3}.
  */
 public final class RealStyleBench {
     public static void main(String[] args) throws Exception {
