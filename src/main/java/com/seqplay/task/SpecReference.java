@@ -67,6 +67,13 @@ public final class SpecReference {
                 + "last numeric column)");
         MEANING.put("dateColumn", "uploads: an optional date column, by name or 1-based index");
         MEANING.put("missingValues", "uploads: `refuse` a file with gaps, or `interpolate` them linearly");
+        MEANING.put("seriesColumn", "uploads in long format: the column naming each row's series (by header name or "
+                + "1-based index); one model learns from every series, each scaled on its own, and the result has "
+                + "each series' MASE beside its baselines");
+        MEANING.put("valueColumns", "uploads in wide format: a list of columns that are each a series (names or 1-based "
+                + "indices), or `[\"*\"]` for every numeric column but the date; not with `seriesColumn` or `valueColumn`");
+        MEANING.put("ensemble", "networks trained with seeds `seed`, `seed`+1, ... whose forecasts are averaged (1-10); "
+                + "each costs a training");
         MEANING.put("distractors", "L: filler steps between the symbols and the question");
         MEANING.put("alphabet", "how many different symbols can come first (chance is one over it)");
         MEANING.put("sequences", "sequences generated (80% training, 10% validation, 10% test)");

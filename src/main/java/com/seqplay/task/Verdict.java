@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param baselineValue the baseline's value on the same data
  * @param relativeGain how much better (positive) or worse (negative) than the baseline, as a
  *     share of the baseline's value
+ * @param seriesBeat for a model over several series: on how many it beat the best baseline (null otherwise)
+ * @param seriesCount how many series there were (null for one)
  */
 public record Verdict(boolean beat, String metric, double value, String baseline, String baselineLabel,
-        double baselineValue, double relativeGain) {
+        double baselineValue, double relativeGain, Integer seriesBeat, Integer seriesCount) {
 
     /** The verdict of a run with these final metrics and baselines, if both numbers are there. */
     public static Optional<Verdict> of(TaskType task, Map<String, Double> metrics, Map<String, Double> baselines) {
@@ -55,18 +57,26 @@ public record Verdict(boolean beat, String metric, double value, String baseline
         if (main.direction() == MainMetric.Direction.LOWER_IS_BETTER) {
             gain = -gain;
         }
+        Double beatCount = metrics.get("series_beat");
+        Double count = metrics.get("series_count");
+        boolean many = finite(beatCount) && finite(count);
         return Optional.of(new Verdict(main.direction().better(value, base), prefix + main.name(), value, key,
-                label, base, gain));
+                label, base, gain, many ? beatCount.intValue() : null, many ? count.intValue() : null));
     }
 
     private static boolean finite(Double v) {
         return v != null && Double.isFinite(v);
     }
 
-    /** One sentence: "Beat the seasonal-naive forecast: mase 0.700 vs 1.040." */
+    /**
+     * One sentence: "Beat the seasonal-naive forecast: mase 0.700 vs 1.040."; over several series
+     * the means, and on how many series the model beat the best baseline of that series.
+     */
     public String sentence() {
-        return String.format(Locale.ROOT, "%s %s: %s %s vs %s.", beat ? "Beat" : "Did not beat", baselineLabel,
-                metric, format(value), format(baselineValue));
+        String series = seriesCount == null ? "" : String.format(Locale.ROOT,
+                " (means over %d series); beat the best baseline on %d of %d series.", seriesCount, seriesBeat, seriesCount);
+        return String.format(Locale.ROOT, "%s %s: %s %s vs %s%s", beat ? "Beat" : "Did not beat", baselineLabel,
+                metric, format(value), format(baselineValue), series.isEmpty() ? "." : series);
     }
 
     private static String format(double v) {

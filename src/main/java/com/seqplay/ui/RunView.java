@@ -66,7 +66,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final HeldOutChart metricChart = new HeldOutChart();
     private final GradientCharts gradientCharts = new GradientCharts();
     private final GradientReachChart reachChart = new GradientReachChart();
-    private final ForecastChart forecastChart = new ForecastChart();
+    private final ForecastPanel forecastPanel = new ForecastPanel();
     private final H3 reachTitle = new H3("How far back the gradient reaches");
     private final Paragraph reachText = new Paragraph("The loss at the last character is backpropagated through time "
             + "to each earlier input; the curve is that gradient's size by distance, relative to distance 0 (log scale). "
@@ -118,7 +118,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
                 gradientCharts,
                 reachTitle, reachText, reachChart,
                 new H3("Try the model"), tryModel, inside,
-                forecastTitle, forecastChart,
+                forecastTitle, forecastPanel,
                 new H3("Samples"), samples,
                 new Details("Specification", spec), new Details("Log", log));
     }
@@ -158,7 +158,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         var panels = TaskDefinitions.of(run.task()).panels();
         boolean forecasting = panels.contains(RunPanel.FORECAST);
         forecastTitle.setVisible(forecasting);
-        forecastChart.setVisible(forecasting);
+        forecastPanel.setVisible(forecasting);
         boolean text = panels.contains(RunPanel.GRADIENT_REACH);
         reachTitle.setVisible(text);
         reachText.setVisible(text);
@@ -210,6 +210,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         if (run.metrics() != null) {
             text.append("Result: ").append(RunsView.summary(run.metrics())).append(". ");
         }
+        forecastPanel.showScores(run.metrics(), run.baselines());
         if (run.baselines() != null) {
             text.append("Baselines: ").append(RunsView.summary(run.baselines())).append(". ");
         }
@@ -234,7 +235,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         if (payload instanceof GradientReachSample) {
             reachChart.show(s);
         } else if (payload instanceof ForecastSample) {
-            forecastChart.show(s);
+            forecastPanel.show(s);
         } else {
             samples.addComponentAsFirst(new SampleView(s.epoch(), payload));
         }

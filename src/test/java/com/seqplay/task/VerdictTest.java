@@ -53,4 +53,14 @@ class VerdictTest {
         assertThat(Verdict.of(TaskType.TEXTGEN, null, Map.of("unigram_bpc", 3.9))).isEmpty();
         assertThat(Verdict.of(TaskType.TEXTGEN, Map.of("bpc", Double.NaN), Map.of("unigram_bpc", 3.9))).isEmpty();
     }
+
+    @Test
+    void over_several_series_the_verdict_says_on_how_many_the_model_beat_their_best_baseline() {
+        Verdict v = Verdict.of(TaskType.FORECASTING, Map.of("mase", 0.8, "series_beat", 3.0, "series_count", 5.0),
+                Map.of("holt_winters_mase", 0.9)).orElseThrow();
+        assertThat(v.sentence()).isEqualTo("Beat Holt-Winters: mase 0.800 vs 0.900 (means over 5 series); "
+                + "beat the best baseline on 3 of 5 series.");
+        assertThat(Verdict.of(TaskType.FORECASTING, Map.of("mase", 0.8), Map.of("holt_winters_mase", 0.9))
+                .orElseThrow().seriesCount()).isNull();
+    }
 }

@@ -3,49 +3,130 @@ package com.seqplay.engine.forecasting;
 import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.metrics.HoltWinters;
 import com.seqplay.spec.RunSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One forecasting network and its data, cut at {@code end}: training windows have their targets
- * before {@code trainEnd}, validation windows in {@code [trainEnd, end)}. The main run and each
- * backtest fold build theirs the same way.
+ * The forecasting networks and their data, each series cut at its own {@code end}: training
+ * windows have their targets before the series' {@code trainEnd}, validation windows in
+ * {@code [trainEnd, end)}. One model learns from every series: the windows of all series are
+ * pooled, while each series keeps its own {@link ForecastSetup} (logarithms, normaliser and
+ * Holt-Winters reference fitted on its own training part), so series of different scales meet in
+ * the same units. With an ensemble, several networks that differ only in their seed are trained
+ * on the same batches and their outputs averaged. The main run and each backtest fold build
+ * theirs the same way.
  */
 final class ForecastModel {
-    final ForecastSetup setup;
-    final MultiLayerNetwork net;
+    /** Per series, in the order given. */
+    final List<ForecastSetup> setups;
+    /** The ensemble's members; the first has the specification's own seed. */
+    final List<MultiLayerNetwork> nets;
     final DataSet training;
     final DataSet validation;
+    /**
+     * The latest windows of each series, which size the prediction intervals: its validation
+     * windows, and where they are fewer than {@value #RECENT_WINDOWS}, its latest training windows
+     * up to that many.
+     */
+    final DataSet recent;
+    static final int RECENT_WINDOWS = 24;
 
-    private ForecastModel(ForecastSetup setup, MultiLayerNetwork net, DataSet training, DataSet validation) {
-        this.setup = setup;
-        this.net = net;
+    private ForecastModel(List<ForecastSetup> setups, List<MultiLayerNetwork> nets, DataSet training,
+            DataSet validation, DataSet recent) {
+        this.setups = setups;
+        this.nets = nets;
         this.training = training;
         this.validation = validation;
+        this.recent = recent;
+    }
+
+    /** One series. */
+    static ForecastModel build(RunSpec spec, double[] values, int trainEnd, int end, int period) {
+        return build(spec, List.of(values), new int[] {trainEnd}, new int[] {end}, period);
     }
 
     /**
-     * @param period the season (the targets are corrections to the seasonal-naive forecast)
+     * @param period the season (the targets are corrections to a reference forecast of it)
      */
-    static ForecastModel build(RunSpec spec, double[] values, int trainEnd, int end, int period) {
+    static ForecastModel build(RunSpec spec, List<double[]> series, int[] trainEnds, int[] ends, int period) {
         int window = spec.forecasting().window();
         int horizon = spec.forecasting().horizon();
+        List<ForecastSetup> setups = new ArrayList<>();
+        List<DataSet> training = new ArrayList<>();
+        List<DataSet> validation = new ArrayList<>();
+        List<DataSet> recent = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            double[] values = series.get(i);
+            ForecastSetup setup = setup(values, trainEnds[i], window, horizon, period);
+            setups.add(setup);
+            int first = setup.history();
+            int lastTraining = trainEnds[i] - horizon;
+            addExamples(training, values, first, lastTraining, setup);
+            int validationFrom = Math.max(first, trainEnds[i]);
+            addExamples(validation, values, validationFrom, ends[i] - horizon, setup);
+            int validationWindows = Math.max(0, ends[i] - horizon - validationFrom + 1);
+            int more = Math.max(0, RECENT_WINDOWS - validationWindows);
+            addExamples(recent, values, Math.max(first, lastTraining - more + 1), lastTraining, setup);
+            addExamples(recent, values, validationFrom, ends[i] - horizon, setup);
+        }
+        int members = spec.forecasting().ensemble() == null ? 1 : spec.forecasting().ensemble();
+        List<MultiLayerNetwork> nets = new ArrayList<>(members);
+        for (int m = 0; m < members; m++) {
+            nets.add(network(spec.withSeed(spec.seed() + m), horizon));
+        }
+        return new ForecastModel(setups, nets, pool(training), pool(validation), pool(recent));
+    }
+
+    /** Logarithms where the series is positive, normaliser and reference fitted on the values before {@code trainEnd}. */
+    static ForecastSetup setup(double[] values, int trainEnd, int window, int horizon, int period) {
         boolean log = Windows.logApplies(values);
         double[] fit = Arrays.copyOf(values, trainEnd);
         if (log) {
             fit = Arrays.stream(fit).map(Math::log).toArray();
         }
-        var setup = new ForecastSetup(window, horizon, period, Normaliser.fit(fit), log)
+        return new ForecastSetup(window, horizon, period, Normaliser.fit(fit), log)
                 .withReference(HoltWinters.best(Arrays.copyOf(values, trainEnd), period).orElse(null));
-        int first = setup.history();
-        DataSet training = Windows.examples(values, first, trainEnd - horizon, 1, setup);
-        DataSet validation = Windows.examples(values, Math.max(first, trainEnd), end - horizon, 1, setup);
+    }
+
+    private static MultiLayerNetwork network(RunSpec spec, int horizon) {
         MultiLayerNetwork net = NetworkBuilder.sequenceRegressor(spec, Windows.CHANNELS, horizon);
-        // a zero output layer forecasts exactly the seasonal naive forecast until training moves it
+        // a zero output layer forecasts exactly the reference forecast until training moves it
         int out = net.getnLayers() - 1;
         net.getLayer(out).getParam("W").assign(0);
         net.getLayer(out).getParam("b").assign(0);
-        return new ForecastModel(setup, net, training, validation);
+        return net;
+    }
+
+    private static void addExamples(List<DataSet> into, double[] values, int from, int to, ForecastSetup setup) {
+        if (to >= from) {
+            into.add(Windows.examples(values, from, to, 1, setup));
+        }
+    }
+
+    /** The examples of every series in one data set (all have the same window and horizon). */
+    private static DataSet pool(List<DataSet> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        if (parts.isEmpty()) {
+            return new DataSet();
+        }
+        INDArray features = Nd4j.concat(0, parts.stream().map(DataSet::getFeatures).toArray(INDArray[]::new));
+        INDArray labels = Nd4j.concat(0, parts.stream().map(DataSet::getLabels).toArray(INDArray[]::new));
+        return new DataSet(features, labels);
+    }
+
+    /** The ensemble's forecast: the mean of its members' outputs (corrections in the model's units). */
+    static INDArray output(List<MultiLayerNetwork> nets, INDArray features) {
+        INDArray sum = nets.get(0).output(features, false).dup();
+        for (int m = 1; m < nets.size(); m++) {
+            sum.addi(nets.get(m).output(features, false));
+        }
+        return nets.size() == 1 ? sum : sum.divi(nets.size());
     }
 }

@@ -19,22 +19,46 @@ public final class Forecaster {
     /** Longest forecast one call may ask for. */
     public static final int MAX_STEPS = 10_000;
 
-    private final MultiLayerNetwork net;
+    private final List<MultiLayerNetwork> nets;
     private ForecastSetup setup;
 
-    Forecaster(MultiLayerNetwork net, ForecastSetup setup) {
-        this.net = net;
+    /** @param nets the ensemble whose outputs are averaged (one network without an ensemble) */
+    Forecaster(List<MultiLayerNetwork> nets, ForecastSetup setup) {
+        this.nets = List.copyOf(nets);
         this.setup = setup;
     }
 
-    /** Loads the best checkpoint and the setup of a finished (or running) forecasting run. */
+    Forecaster(MultiLayerNetwork net, ForecastSetup setup) {
+        this(List.of(net), setup);
+    }
+
+    /** The file of ensemble member {@code m} (m from 1; member 0 is {@link Checkpoints#MODEL_FILE}). */
+    static String memberFile(int m) {
+        return "model-member-" + m + ".zip";
+    }
+
+    /**
+     * Loads the best checkpoint (every ensemble member) and the setup of a finished (or running)
+     * forecasting run. A run over several series stores the setup of its first series, so the
+     * model forecasts a new series as if it were scaled like that one.
+     */
     public static Forecaster load(Path runDir) throws IOException {
         Path model = runDir.resolve(Checkpoints.MODEL_FILE);
         if (!Files.exists(model) || !Files.exists(runDir.resolve(ForecastSetup.FILE))) {
             throw new IOException(runDir + " holds no trained forecasting model (" + Checkpoints.MODEL_FILE + " and "
                     + ForecastSetup.FILE + ")");
         }
-        return new Forecaster(ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false), ForecastSetup.load(runDir));
+        List<MultiLayerNetwork> nets = new java.util.ArrayList<>();
+        nets.add(ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false));
+        for (int m = 1; Files.exists(runDir.resolve(memberFile(m))); m++) {
+            nets.add(ModelSerializer.restoreMultiLayerNetwork(runDir.resolve(memberFile(m)).toFile(), false));
+        }
+        return new Forecaster(nets, ForecastSetup.load(runDir));
+    }
+
+    /** The same networks with the setup of another series (one model over many series). */
+    Forecaster forSeries(ForecastSetup seriesSetup) {
+        return new Forecaster(nets, seriesSetup);
     }
 
     public ForecastSetup setup() {
@@ -106,7 +130,7 @@ public final class Forecaster {
         if (origins.length == 0) {
             return new double[0][];
         }
-        var output = net.output(Windows.features(series, origins, setup), false);
+        var output = ForecastModel.output(nets, Windows.features(series, origins, setup));
         return Windows.decode(output, series, origins, setup);
     }
 }

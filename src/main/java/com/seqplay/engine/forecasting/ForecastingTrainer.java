@@ -18,6 +18,7 @@ import com.seqplay.task.forecasting.ForecastingTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,7 +36,13 @@ import org.nd4j.linalg.dataset.DataSet;
  *
  * <ul>
  *   <li>Data: {@code builtin:seasonal} (period {@value #SEASONAL_PERIOD}), {@code builtin:mackey-glass},
- *       or an uploaded file ({@link TrainingContext#datasetFile()}), cut by {@link ChronologicalSplit}.</li>
+ *       or an uploaded file ({@link TrainingContext#datasetFile()}) of one or many series, each cut
+ *       by {@link ChronologicalSplit}. One model learns from the windows of every series, each
+ *       series scaled and referenced on its own ({@link ForecastModel}); the scores are the mean
+ *       over the series, and each series' MASE beside its baselines is reported too
+ *       ({@link SeriesScores}).</li>
+ *   <li>With {@code ensemble} above 1, that many networks (seeds {@code seed}, {@code seed + 1}, ...)
+ *       fit the same batches and their outputs are averaged; the first reports the loss curve.</li>
  *   <li>Training examples: every window whose targets lie in the training part (stride 1),
  *       shuffled each epoch; inputs as {@link Windows} describes, normaliser fitted on the training part.</li>
  *   <li>Each epoch: {@code val_loss} (mean squared error per predicted value in standardised
@@ -52,47 +59,59 @@ public final class ForecastingTrainer implements TaskTrainer {
     /** Forecasting windows are scored in batches of this size (inference only). */
     private static final int EVAL_BATCH = 512;
 
+    /** Per-series samples emitted at the end of a run over many series; more series are left undrawn. */
+    static final int MAX_SERIES_SAMPLES = 50;
+    /** Prefix of the per-series keys in the result: {@code series.<name>.mase}, ... */
+    public static final String SERIES_PREFIX = "series.";
+
     @Override
     public void train(TrainingContext ctx) throws Exception {
         RunSpec spec = ctx.spec();
         EventSink sink = ctx.sink();
         String name = ctx.datasetFile().map(p -> p.getFileName().toString()).orElse(spec.dataset());
-        Series series = load(spec, ctx);
+        List<Series> all = load(spec, ctx);
+        int count = all.size();
         int window = spec.forecasting().window();
         int horizon = spec.forecasting().horizon();
-        double[] values = series.values();
-        int period = period(spec, name, ChronologicalSplit.of(values.length, horizon).train(values));
-        ChronologicalSplit split = ChronologicalSplit.checked(name, series, Math.max(window, period), horizon);
-        double[] training = split.train(values);
-        ForecastModel model = ForecastModel.build(spec, values, split.trainEnd(), split.validationEnd(), period);
-        MultiLayerNetwork net = model.net;
+        List<double[]> values = all.stream().map(Series::values).toList();
+        int period = period(spec, name, values, horizon);
+        List<ChronologicalSplit> splits = new ArrayList<>();
+        int[] trainEnds = new int[count];
+        int[] validationEnds = new int[count];
+        List<HoltWinters.Model> hws = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ChronologicalSplit split = ChronologicalSplit.checked(ForecastingTask.seriesLabel(name, all.get(i), count),
+                    all.get(i), Math.max(window, period), horizon);
+            splits.add(split);
+            trainEnds[i] = split.trainEnd();
+            validationEnds[i] = split.validationEnd();
+            // Holt-Winters sees what the network sees: everything before the test tail
+            hws.add(TailForecasts.holtWinters(values.get(i), split.validationEnd(), period));
+        }
+        ForecastModel model = ForecastModel.build(spec, values, trainEnds, validationEnds, period);
+        List<MultiLayerNetwork> nets = model.nets;
         DataSet trainData = model.training;
         DataSet validationData = model.validation;
-        model.setup.save(ctx.runDir());
-        // Holt-Winters sees what the network sees: everything before the test tail
-        HoltWinters.Model hw = TailForecasts.holtWinters(values, split.validationEnd(), period);
+        model.setups.get(0).save(ctx.runDir());
+        sink.emit(new TrainerEvent.Log(describe(name, all, splits, model, period, spec, hws, trainData.numExamples())));
 
         int batchesPerEpoch = (trainData.numExamples() + spec.batchSize() - 1) / spec.batchSize();
-        sink.emit(new TrainerEvent.Log(String.format(
-                "%s: %d values; training %d (%d windows), validation %d, test tail %d (%d forecasts of %d); "
-                        + "period %d%s; %s; normaliser mean %.4g, std %.4g; baseline %s",
-                name, values.length, split.trainLength(), trainData.numExamples(), split.validationLength(),
-                split.testLength(), split.testLength() / horizon, horizon, period,
-                spec.forecasting().period() == 0 ? " (detected)" : "",
-                model.setup.log() ? "logarithms of the values" : "the values themselves",
-                model.setup.normaliser().mean(), model.setup.normaliser().std(),
-                hw == null ? "Holt-Winters: too few values" : hw.describe())));
-
         // DL4J's MSE score is already the mean over the horizon and the minibatch
         var monitor = new TrainingMonitor(sink, spec, (long) spec.epochs() * batchesPerEpoch, 1);
         List<TrainingListener> listeners = new ArrayList<>(ctx.extraListeners());
         listeners.add(0, monitor);
-        net.setListeners(listeners);
-        var forecaster = new Forecaster(net, model.setup);
+        nets.get(0).setListeners(listeners); // the first member reports the loss curve
+        var forecaster = new Forecaster(nets, model.setups.get(0));
 
         EpochLoop.of(ctx, monitor).run(new EpochTask<DataSet>() {
             /** The baselines do not depend on the model: scored once, at the first evaluation. */
-            private Map<String, Double> baselines;
+            private List<Map<String, Double>> baselines;
+            /** The latest evaluation's per-series scores and forecasts, and those of the best epoch. */
+            private List<Map<String, Double>> latest;
+            private List<Map<String, Double>> best;
+            private List<TailForecasts> latestTails;
+            private List<TailForecasts> bestTails;
+            private double[] latestHalfWidths;
 
             @Override
             public Iterable<DataSet> batches(int epoch) {
@@ -102,34 +121,60 @@ public final class ForecastingTrainer implements TaskTrainer {
 
             @Override
             public void fit(DataSet batch) {
-                net.fit(batch);
+                for (MultiLayerNetwork net : nets) {
+                    net.fit(batch);
+                }
             }
 
             @Override
             public Evaluation evaluate(int epoch) {
-                forecaster.setup(model.setup.withIntervals(Intervals.halfWidths(net, trainData, validationData)));
-                TailForecasts tail = TailForecasts.of(values, split, forecaster, hw);
-                if (baselines == null) {
-                    baselines = tail.baselineScores(training, period);
+                latestHalfWidths = Intervals.halfWidths(nets, trainData, model.recent);
+                forecaster.setup(model.setups.get(0).withIntervals(latestHalfWidths));
+                boolean first = baselines == null;
+                if (first) {
+                    baselines = new ArrayList<>();
                 }
-                return new Evaluation(meanSquaredError(net, validationData), tail.modelScores(training, period),
-                        List.of(sample(values, series, tail, forecaster.setup())));
+                latest = new ArrayList<>();
+                latestTails = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    TailForecasts tail = TailForecasts.of(values.get(i), splits.get(i),
+                            forecaster.forSeries(model.setups.get(i).withIntervals(latestHalfWidths)), hws.get(i));
+                    double[] training = splits.get(i).train(values.get(i));
+                    if (first) {
+                        baselines.add(tail.baselineScores(training, period));
+                    }
+                    latest.add(tail.modelScores(training, period));
+                    latestTails.add(tail);
+                }
+                return new Evaluation(meanSquaredError(nets, validationData), SeriesScores.mean(latest),
+                        List.of(sample(values.get(0), all.get(0), latestTails.get(0), forecaster.setup(),
+                                count > 1 ? all.get(0).name() : null)));
             }
 
             @Override
             public void saveModel(Path file) throws IOException {
-                Checkpoints.write(net, file);
+                Checkpoints.write(nets.get(0), file);
+                for (int m = 1; m < nets.size(); m++) {
+                    Path tmp = ctx.runDir().resolve(Forecaster.memberFile(m) + ".tmp");
+                    Checkpoints.write(nets.get(m), tmp);
+                    Files.move(tmp, ctx.runDir().resolve(Forecaster.memberFile(m)), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
                 forecaster.setup().save(ctx.runDir()); // with the intervals of this (best) epoch
+                best = latest;
+                bestTails = latestTails;
             }
 
             @Override
-            public FinalScores finish(BestEvaluation best) throws Exception {
-                Map<String, Double> scores = new LinkedHashMap<>(best.evaluation().metrics());
-                Map<String, Double> allBaselines = new LinkedHashMap<>(baselines);
+            public FinalScores finish(BestEvaluation bestEpoch) throws Exception {
+                Map<String, Double> scores = new LinkedHashMap<>(bestEpoch.evaluation().metrics());
+                Map<String, Double> tailBaselines = SeriesScores.mean(baselines);
+                Map<String, Double> allBaselines = new LinkedHashMap<>(tailBaselines);
                 String backtest = "";
+                List<Backtest.Fold> done = List.of();
                 int folds = spec.forecasting().backtests();
                 if (folds > 0) {
-                    List<Backtest.Fold> done = Backtest.run(spec, values, period, folds, ctx.clock(),
+                    done = Backtest.run(spec, values, period, folds, ctx.clock(),
                             text -> sink.emit(new TrainerEvent.Log(text)));
                     if (!done.isEmpty()) {
                         scores.putAll(Backtest.summary(done, false));
@@ -143,40 +188,87 @@ public final class ForecastingTrainer implements TaskTrainer {
                                 scores.get("backtest_coverage"));
                     }
                 }
+                String perSeries = "";
+                if (count > 1) {
+                    var table = new SeriesScores(all.stream().map(Series::name).toList(), best, baselines, done);
+                    table.addTo(scores, allBaselines);
+                    perSeries = String.format(Locale.ROOT, "; %d series, mean over them, the model beat the best "
+                            + "baseline on %d", count, table.beaten());
+                    for (int i = 0; i < Math.min(count, MAX_SERIES_SAMPLES); i++) {
+                        sink.emit(new TrainerEvent.Sample(bestEpoch.epoch(), sample(values.get(i), all.get(i),
+                                bestTails.get(i), model.setups.get(i), all.get(i).name())));
+                    }
+                }
                 return new FinalScores(scores, allBaselines, String.format(Locale.ROOT,
-                        "Test MASE %.3f at epoch %d (seasonal naive %.3f, naive %.3f, Holt-Winters %.3f; period %d)%s",
-                        scores.get("mase"), best.epoch(), baselines.get("seasonal_naive_mase"),
-                        baselines.get("naive_mase"), baselines.get("holt_winters_mase"), period, backtest));
+                        "Test MASE %.3f at epoch %d (seasonal naive %.3f, naive %.3f, Holt-Winters %.3f; period %d)%s%s",
+                        scores.get("mase"), bestEpoch.epoch(), tailBaselines.get("seasonal_naive_mase"),
+                        tailBaselines.get("naive_mase"), tailBaselines.get("holt_winters_mase"), period, backtest,
+                        perSeries));
             }
         });
     }
 
-    static Series load(RunSpec spec, TrainingContext ctx) throws IOException {
-        if (ctx.datasetFile().isPresent()) {
-            Path file = ctx.datasetFile().get();
-            return ForecastingTask.parser(spec.forecasting()).parse(file.getFileName().toString(), Files.readAllBytes(file));
+    private static String describe(String name, List<Series> all, List<ChronologicalSplit> splits, ForecastModel model,
+            int period, RunSpec spec, List<HoltWinters.Model> hws, int trainingWindows) {
+        ForecastSetup setup = model.setups.get(0);
+        String ensemble = model.nets.size() > 1 ? "; an ensemble of " + model.nets.size() + " networks (seeds "
+                + spec.seed() + " to " + (spec.seed() + model.nets.size() - 1) + ") averaged" : "";
+        String detected = spec.forecasting().period() == 0 ? " (detected)" : "";
+        if (all.size() == 1) {
+            ChronologicalSplit split = splits.get(0);
+            int horizon = setup.horizon();
+            return String.format("%s: %d values; training %d (%d windows), validation %d, test tail %d (%d forecasts of %d); "
+                            + "period %d%s; %s; normaliser mean %.4g, std %.4g; baseline %s%s",
+                    name, split.length(), split.trainLength(), trainingWindows, split.validationLength(),
+                    split.testLength(), split.testLength() / horizon, horizon, period, detected,
+                    setup.log() ? "logarithms of the values" : "the values themselves",
+                    setup.normaliser().mean(), setup.normaliser().std(),
+                    hws.get(0) == null ? "Holt-Winters: too few values" : hws.get(0).describe(), ensemble);
         }
-        return ForecastingTask.builtinSeries(spec.dataset(), spec.forecasting().builtinSize(), spec.seed());
+        int shortest = all.stream().mapToInt(Series::length).min().orElse(0);
+        int longest = all.stream().mapToInt(Series::length).max().orElse(0);
+        long logs = model.setups.stream().filter(ForecastSetup::log).count();
+        return String.format("%s: %d series of %d to %d values, one model over all: %d training windows together; "
+                        + "period %d%s; each series scaled on its own training part (%d on logarithms) and corrected "
+                        + "from its own Holt-Winters forecast%s",
+                name, all.size(), shortest, longest, trainingWindows, period, detected, logs, ensemble);
     }
 
-    /** The specification's period, or the one detected on the training part (1 when it has no season). */
-    static int period(RunSpec spec, String name, double[] training) {
+    static List<Series> load(RunSpec spec, TrainingContext ctx) throws IOException {
+        if (ctx.datasetFile().isPresent()) {
+            Path file = ctx.datasetFile().get();
+            return ForecastingTask.readAll(spec.forecasting(), file.getFileName().toString(), Files.readAllBytes(file));
+        }
+        return List.of(ForecastingTask.builtinSeries(spec.dataset(), spec.forecasting().builtinSize(), spec.seed()));
+    }
+
+    /**
+     * The specification's period, or the one detected on the training parts (1 when there is no
+     * season; with several series, the one most of them show).
+     */
+    static int period(RunSpec spec, String name, List<double[]> series, int horizon) {
+        int shortest = series.stream().mapToInt(v -> ChronologicalSplit.of(v.length, horizon).trainEnd()).min().orElse(0);
         if (spec.forecasting().period() > 0) {
-            if (spec.forecasting().period() >= training.length) {
+            if (spec.forecasting().period() >= shortest) {
                 throw new IllegalArgumentException(name + ": a period of " + spec.forecasting().period()
-                        + " needs a training part longer than that, it has " + training.length + " values");
+                        + " needs a training part longer than that, it has " + shortest + " values");
             }
             return spec.forecasting().period();
         }
-        return Baselines.detectPeriod(training, training.length / 2);
+        Map<Integer, Integer> votes = new LinkedHashMap<>();
+        for (double[] v : series) {
+            double[] training = ChronologicalSplit.of(v.length, horizon).train(v);
+            votes.merge(Baselines.detectPeriod(training, training.length / 2), 1, Integer::sum);
+        }
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(1);
     }
 
     /** Mean squared error per predicted value, in the standardised relative units the model is trained in. */
-    static double meanSquaredError(MultiLayerNetwork net, DataSet data) {
+    static double meanSquaredError(List<MultiLayerNetwork> nets, DataSet data) {
         double sum = 0;
         long count = 0;
         for (DataSet batch : data.batchBy(EVAL_BATCH)) {
-            INDArray error = net.output(batch.getFeatures(), false).sub(batch.getLabels());
+            INDArray error = ForecastModel.output(nets, batch.getFeatures()).sub(batch.getLabels());
             sum += error.mul(error).sumNumber().doubleValue();
             count += error.length();
         }
@@ -187,12 +279,12 @@ public final class ForecastingTrainer implements TaskTrainer {
      * The first test window for the UI to draw: the window the model read, then the actual values
      * beside the model's forecast and both baselines, with the dates when the series has them.
      */
-    static ForecastSample sample(double[] values, Series series, TailForecasts tail, ForecastSetup setup) {
+    static ForecastSample sample(double[] values, Series series, TailForecasts tail, ForecastSetup setup, String label) {
         int origin = tail.origins()[0];
         return new ForecastSample(origin, setup.period(), Arrays.copyOfRange(values, origin - setup.window(), origin),
                 tail.first(tail.actual()), tail.first(tail.forecast()), tail.first(tail.naive()),
                 tail.first(tail.seasonalNaive()),
                 series.dates() == null ? null : series.dates().subList(origin - setup.window(), origin + setup.horizon()),
-                tail.first(tail.holtWinters()), tail.first(tail.lower()), tail.first(tail.upper()));
+                tail.first(tail.holtWinters()), tail.first(tail.lower()), tail.first(tail.upper()), label);
     }
 }

@@ -1,56 +1,83 @@
 package com.seqplay.engine.forecasting;
 
+import java.util.Arrays;
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Prediction intervals from the model's own errors, per horizon step. The spread of each step's
- * errors on the training windows is known well (many windows) but is too optimistic (the model saw
- * them); the validation windows are honest but few on a short series. So each step's training
- * spread is scaled by how much larger the errors are on validation, over all steps together (at
- * least 1), and the interval is that spread times the normal quantile of {@link #LEVEL}, in the
- * model's (possibly logarithmic) units: on a log scale the interval widens with the level.
+ * Prediction intervals from the model's own errors, per horizon step, sized as empirical
+ * quantiles rather than from a normal distribution (conformal-style). The shape over the horizon
+ * comes from the training windows (many, so every step gets its own): the {@value #LEVEL} quantile
+ * of the absolute errors of each step. Its level comes from the latest windows of each series
+ * ({@link ForecastModel#recent}: the validation windows, topped up with the latest training
+ * windows to two dozen), all steps pooled: the half-width of step {@code k} is the training
+ * quantile of step {@code k} times the ratio of the recent windows' quantile to the training one.
+ * In the model's (possibly logarithmic) units, so on a log scale the interval widens with the level.
+ *
+ * <p>Why the latest windows: the errors on early training windows are larger than on later ones
+ * (there the Holt-Winters reference has run over little history), and the forecasts that matter
+ * are made after the latest values. Measured on the backtest cut-offs (IntervalBench in the tests):
+ * on a 600-point series with Gaussian noise, the 80% quantile of the absolute errors was 0.17 on
+ * the first half of the training windows, 0.13 on the second, 0.12 on validation; intervals from
+ * all training errors covered 0.92, and a normal interval widened by validation, the earlier
+ * method, 0.92 as well.
  */
 final class Intervals {
     /** Nominal coverage of the intervals. */
     static final double LEVEL = 0.8;
-    /** The normal distribution's 90% quantile: +-z holds 80%. */
-    static final double Z = 1.2815515655446004;
 
     private Intervals() {}
 
-    /** Half-widths per horizon step in the model's units. */
-    static double[] halfWidths(MultiLayerNetwork net, DataSet training, DataSet validation) {
-        double[] trainSquares = squaredErrorsPerStep(net, training);
-        int h = trainSquares.length;
+    /** Half-widths per horizon step in the model's units, from the ensemble's errors. */
+    static double[] halfWidths(List<MultiLayerNetwork> nets, DataSet training, DataSet recent) {
+        return halfWidths(errors(nets, training), recent.numExamples() > 0 ? errors(nets, recent) : new double[0][]);
+    }
+
+    /**
+     * Half-widths from errors (forecast minus target) per window and horizon step.
+     *
+     * @param recent the latest windows' errors; may be empty: then the training errors alone size the interval
+     */
+    static double[] halfWidths(double[][] training, double[][] recent) {
+        int h = training[0].length;
         double[] half = new double[h];
-        double trainTotal = 0;
-        for (double v : trainSquares) {
-            trainTotal += v;
+        for (int k = 0; k < h; k++) {
+            double[] step = new double[training.length];
+            for (int i = 0; i < training.length; i++) {
+                step[i] = Math.abs(training[i][k]);
+            }
+            half[k] = quantile(step, LEVEL);
         }
         double ratio = 1;
-        if (validation.numExamples() > 0) {
-            double validationTotal = 0;
-            for (double v : squaredErrorsPerStep(net, validation)) {
-                validationTotal += v;
+        if (recent.length > 0) {
+            double all = quantile(absolute(training), LEVEL);
+            double latest = quantile(absolute(recent), LEVEL);
+            if (all > 0 && latest > 0) {
+                ratio = latest / all;
             }
-            ratio = trainTotal > 0 ? Math.max(1, Math.sqrt(validationTotal / trainTotal)) : 1;
         }
         for (int k = 0; k < h; k++) {
-            half[k] = Z * Math.sqrt(trainSquares[k]) * ratio;
+            half[k] *= ratio;
         }
         return half;
     }
 
-    /** Mean squared error of each output step over these examples. */
-    private static double[] squaredErrorsPerStep(MultiLayerNetwork net, DataSet data) {
-        INDArray error = net.output(data.getFeatures(), false).sub(data.getLabels());
-        INDArray mean = error.mul(error).mean(0);
-        double[] out = new double[(int) mean.length()];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = mean.getDouble(k);
-        }
-        return out;
+    private static double[][] errors(List<MultiLayerNetwork> nets, DataSet data) {
+        return ForecastModel.output(nets, data.getFeatures()).sub(data.getLabels()).toDoubleMatrix();
+    }
+
+    private static double[] absolute(double[][] errors) {
+        return Arrays.stream(errors).flatMapToDouble(Arrays::stream).map(Math::abs).toArray();
+    }
+
+    /** The {@code q} quantile, interpolated linearly between order statistics. */
+    static double quantile(double[] values, double q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(sorted.length - 1, below + 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 }

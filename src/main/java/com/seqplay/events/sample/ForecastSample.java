@@ -14,17 +14,25 @@ import java.util.Objects;
  * @param holtWinters the Holt-Winters forecast (null in samples from before it existed)
  * @param lower the model's prediction interval, lower bounds (null without intervals)
  * @param upper the upper bounds
+ * @param series which series, when one model forecasts several (null: the run's only series)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ForecastSample(int origin, int period, double[] history, double[] actual, double[] forecast,
         double[] naive, double[] seasonalNaive, List<String> dates, double[] holtWinters, double[] lower,
-        double[] upper) implements SamplePayload {
+        double[] upper, String series) implements SamplePayload {
     public static final String KIND = "forecast";
 
     /** A sample without Holt-Winters and intervals. */
     public ForecastSample(int origin, int period, double[] history, double[] actual, double[] forecast,
             double[] naive, double[] seasonalNaive, List<String> dates) {
-        this(origin, period, history, actual, forecast, naive, seasonalNaive, dates, null, null, null);
+        this(origin, period, history, actual, forecast, naive, seasonalNaive, dates, null, null, null, null);
+    }
+
+    /** A sample of a run's only series. */
+    public ForecastSample(int origin, int period, double[] history, double[] actual, double[] forecast,
+            double[] naive, double[] seasonalNaive, List<String> dates, double[] holtWinters, double[] lower,
+            double[] upper) {
+        this(origin, period, history, actual, forecast, naive, seasonalNaive, dates, holtWinters, lower, upper, null);
     }
 
     public ForecastSample {

@@ -75,6 +75,31 @@ public final class ForecastingDefaults {
         return Baselines.detectPeriod(head, Math.min(MAX_DETECTED_PERIOD, head.length / 3));
     }
 
+    /**
+     * The season of several series: the one detected in most of them (each on the first
+     * {@link #detectionLength} of its values), the first series' among equally common ones.
+     *
+     * @param heads each series' values, at least its detection length
+     * @param lengths each series' full length
+     */
+    public static int detectPeriod(List<double[]> heads, int[] lengths) {
+        Map<Integer, Integer> votes = new LinkedHashMap<>();
+        for (int i = 0; i < heads.size(); i++) {
+            double[] head = heads.get(i);
+            int period = detectPeriod(java.util.Arrays.copyOf(head, Math.min(head.length, detectionLength(lengths[i]))));
+            votes.merge(period, 1, Integer::sum);
+        }
+        int best = 1;
+        int most = 0;
+        for (var e : votes.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
     /** The proposal for a series of these values. */
     public static Values propose(double[] values, Given given) {
         return propose(values.length,
@@ -86,6 +111,16 @@ public final class ForecastingDefaults {
      * when no period is given).
      */
     public static Values propose(int n, java.util.function.IntSupplier detect, Given given) {
+        return propose(new int[] {n}, detect, given);
+    }
+
+    /**
+     * The proposal for one model over series of these lengths: the shortest series bounds horizon
+     * and window (each series must give its own training windows), the windows of all series
+     * together decide batch, hidden size and budget.
+     */
+    public static Values propose(int[] lengths, java.util.function.IntSupplier detect, Given given) {
+        int n = java.util.Arrays.stream(lengths).min().orElseThrow();
         Map<String, String> reasons = new LinkedHashMap<>();
         int period;
         if (given.period() != null && given.period() > 0) {
@@ -93,7 +128,10 @@ public final class ForecastingDefaults {
         } else {
             period = detect.getAsInt();
             if (given.period() == null) {
-                reasons.put("period", period > 1
+                reasons.put("period", lengths.length > 1
+                        ? period + ": the season most of the " + lengths.length + " series show (autocorrelation of the "
+                                + "first 70% of each)"
+                        : period > 1
                         ? period + ": detected from the autocorrelation of the first " + detectionLength(n) + " values"
                         : "1: no clear season in the first " + detectionLength(n) + " values (the seasonal-naive "
                                 + "forecast is then the naive one)");
@@ -150,18 +188,23 @@ public final class ForecastingDefaults {
             reasons.put("horizon", horizon + ": " + horizonReason);
         }
         if (windowReason != null) {
-            reasons.put("window", window + ": " + windowReason);
+            reasons.put("window", window + ": " + windowReason + (lengths.length > 1
+                    ? " (the shortest of the " + lengths.length + " series has " + n + " values)" : ""));
         }
 
-        long windows = trainingWindows(n, window, horizon);
+        long windows = 0;
+        for (int length : lengths) {
+            windows += Math.max(0, trainingWindows(length, window, horizon));
+        }
+        String over = lengths.length > 1 ? " of all " + lengths.length + " series" : "";
         int batch;
         if (given.batchSize() != null) {
             batch = given.batchSize();
         } else {
             batch = (int) Math.max(1, Math.min(MAX_BATCH, Long.highestOneBit(Math.max(1, windows / 4))));
             reasons.put("batchSize", batch + (batch == MAX_BATCH ? ": the largest batch that still trains fast"
-                    : String.format(Locale.ROOT, ": about a quarter of the %,d training windows, so each epoch makes "
-                            + "several updates", Math.max(0, windows))));
+                    : String.format(Locale.ROOT, ": about a quarter of the %,d training windows%s, so each epoch "
+                            + "makes several updates", Math.max(0, windows), over)));
         }
 
         int hidden;
@@ -169,7 +212,7 @@ public final class ForecastingDefaults {
             hidden = given.hiddenSize();
         } else {
             hidden = windows >= LARGE_DATA_WINDOWS ? 64 : 32;
-            reasons.put("hiddenSize", hidden + String.format(Locale.ROOT, ": %,d training windows %s", Math.max(0, windows),
+            reasons.put("hiddenSize", hidden + String.format(Locale.ROOT, ": %,d training windows%s %s", Math.max(0, windows), over,
                     hidden == 64 ? "feed a network of this size" : "are too few for a larger network ("
                             + 64 + " from " + LARGE_DATA_WINDOWS + " windows on)"));
         }

@@ -76,10 +76,11 @@ class RealDataDefaultsTest {
             y[t] = 50 + 0.05 * t + 8 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian();
         }
         TrainerEvent.Result result = launch(y, ",\"backtests\":4");
-        // 120 test points and 48 backtest points: a binomial spread of about +-4 and +-6 points of a percent.
-        // The intervals come out somewhat wide (0.925 measured on the final layers), a known shortcoming
-        // noted for the real-data issue; the bounds still catch intervals that are far too narrow or useless.
-        assertThat(result.metrics().get("coverage")).isBetween(0.68, 0.95);
-        assertThat(result.metrics().get("backtest_coverage")).isBetween(0.6, 0.97);
+        // 120 test points and 48 backtest points: a binomial spread of about +-4 and +-6 points of a percent,
+        // more in truth, as the points of one forecast share its errors. Measured: 0.892 and 0.854 (the noise is
+        // additive on a rising level, so on the log scale it shrinks a little towards the end, where the
+        // intervals, sized on the windows before, come out slightly wide).
+        assertThat(result.metrics().get("coverage")).isBetween(0.70, 0.90);
+        assertThat(result.metrics().get("backtest_coverage")).isBetween(0.70, 0.90);
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
  * Not a test: the measurement behind the forecasting defaults. Trains the default model (defaults
  * proposed from each series) on generated series that imitate well-known public monthly series
  * and prints the backtest MASE beside the baselines, the interval coverage, the defaults chosen and
- * the wall time. Run: {@code java -cp target/classes:target/test-classes:$(deps) ...RealStyleBench [cell]}.
+ * the wall time. Run: {@code java -cp target/classes:target/test-classes:$(deps) ...RealStyleBench [cell] [extra JSON]
+ * [series regex]}, e.g. {@code lstm ,"ensemble":3}.
  */
 public final class RealStyleBench {
     public static void main(String[] args) throws Exception {
@@ -54,9 +55,9 @@ public final class RealStyleBench {
             var m = result.metrics();
             var b = result.baselines();
             var o = spec.forecasting();
-            System.out.printf(Locale.ROOT, "| %s | %d | w%d h%d p%d b%d hid%d ep%d pat%d bt%d | %.3f ± %.3f | %.3f | %.3f | %.3f | %.2f | %.0f |%n",
+            System.out.printf(Locale.ROOT, "| %s | %d | w%d h%d p%d b%d hid%d ep%d pat%d bt%d ens%d | %.3f ± %.3f | %.3f | %.3f | %.3f | %.2f | %.0f |%n",
                     c.shape.name(), c.n, o.window(), o.horizon(), o.period(), spec.batchSize(), spec.hiddenSize(),
-                    spec.epochs(), spec.patience(), o.backtests(), m.get("backtest_mase"), m.get("backtest_mase_std"),
+                    spec.epochs(), spec.patience(), o.backtests(), o.ensemble(), m.get("backtest_mase"), m.get("backtest_mase_std"),
                     b.get("backtest_naive_mase"), b.get("backtest_seasonal_naive_mase"), b.get("backtest_holt_winters_mase"),
                     m.get("backtest_coverage"), seconds);
             System.out.printf(Locale.ROOT, "|   tail | | | %.3f | %.3f | %.3f | %.3f | %.2f | |%n", m.get("mase"),

@@ -141,4 +141,13 @@ class ForecastingDefaultsTest {
         assertThat(proposal.spec().batchSize()).isLessThan(64);
         assertThat(proposal.reasons().get("window")).isEqualTo("24: two seasons of 12");
     }
+
+    @Test
+    void a_built_in_series_shorter_than_143_values_also_gets_defaults_from_its_data() {
+        // season detection reads 70% of the series: under 100 values for these sizes, which once proposed nothing
+        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
+                {"task":"forecasting","dataset":"builtin:monthly","builtinSize":120}"""));
+        assertThat(spec.forecasting().period()).isEqualTo(12);
+        assertThat((long) spec.batchSize()).isLessThanOrEqualTo(ForecastingTask.trainingWindows(120, spec.forecasting()));
+    }
 }
