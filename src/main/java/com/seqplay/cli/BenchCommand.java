@@ -2,6 +2,8 @@ package com.seqplay.cli;
 
 import com.seqplay.engine.bench.ThreadedBenchRunner;
 import com.seqplay.engine.bench.TrainingBenchmark;
+import com.seqplay.engine.bench.TranslationBenchmark;
+import java.nio.file.Path;
 import com.seqplay.spec.CellType;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,8 @@ import picocli.CommandLine.Option;
  * Prints training speed per cell and thread count on the reference configuration, one line per
  * measurement: {@code cell=<rnn|lstm|gru> threads=<n> chars_per_s=<number>} (the format of
  * {@code bench/char_lm.py}, which trains the same model in PyTorch). Everything else goes to stderr.
+ * {@code --task translation} measures seconds per epoch of the default translation model instead
+ * ({@link TranslationBenchmark}; {@code bench/translation.py} is its PyTorch twin).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training speed (characters per second) of each cell on a character language model.")
@@ -25,6 +29,21 @@ final class BenchCommand implements Callable<Integer> {
             description = "native (OpenMP/BLAS) thread counts, comma-separated; each runs in a JVM started with it")
     List<Integer> threads;
 
+    @Option(names = "--task", description = "translation: seconds per epoch of the default translation model "
+            + "instead of the character language model")
+    String task;
+
+    @Option(names = "--pairs", defaultValue = "10000", description = "with --task translation: generated pairs")
+    int pairs;
+
+    @Option(names = "--epochs", defaultValue = "3",
+            description = "with --task translation: epochs to train (the first is not reported)")
+    int epochs;
+
+    @Option(names = "--corpus-out", description = "with --task translation: write the pairs and their split "
+            + "to this file (for bench/translation.py) and exit")
+    Path corpusOut;
+
     @Option(names = "--vocab", defaultValue = "98") int vocab;
     @Option(names = "--layers", defaultValue = "2") int layers;
     @Option(names = "--hidden", defaultValue = "256") int hidden;
@@ -35,6 +54,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (task != null) {
+            return translation();
+        }
         List<CellType> cellTypes = new ArrayList<>();
         for (String id : cells) {
             CellType cell = CellType.fromId(id.trim()).orElse(null);
@@ -60,6 +82,44 @@ final class BenchCommand implements Callable<Integer> {
                 }
             } else {
                 int code = ThreadedBenchRunner.runChild(n, childArgs(n), System.out::println);
+                if (code != 0) {
+                    System.err.println("bench at " + n + " threads failed (exit code " + code + ")");
+                    return code;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private Integer translation() throws Exception {
+        if (!task.equals("translation")) {
+            System.err.println("--task: unknown task '" + task + "': use translation (or leave it out for the "
+                    + "character language model)");
+            return 2;
+        }
+        if (pairs < 100 || epochs < 1) {
+            System.err.println("--pairs must be at least 100 and --epochs at least 1");
+            return 2;
+        }
+        var config = new TranslationBenchmark.Config(pairs, epochs, 1);
+        if (corpusOut != null) {
+            TranslationBenchmark.writeCorpus(config, corpusOut);
+            return 0;
+        }
+        TranslationBenchmark.describe(config, System.err);
+        for (int n : threads) {
+            if (n < 1) {
+                System.err.println("--threads: " + n + " is not a thread count (use 1 or more)");
+                return 2;
+            }
+            if (ThreadedBenchRunner.runsWith(n)) {
+                for (TranslationBenchmark.Epoch e : TranslationBenchmark.measure(config)) {
+                    System.out.println(e.line(n));
+                    System.out.flush();
+                }
+            } else {
+                int code = ThreadedBenchRunner.runChild(n, List.of("bench", "--task", "translation", "--threads",
+                        String.valueOf(n), "--pairs", "" + pairs, "--epochs", "" + epochs), System.out::println);
                 if (code != 0) {
                     System.err.println("bench at " + n + " threads failed (exit code " + code + ")");
                     return code;

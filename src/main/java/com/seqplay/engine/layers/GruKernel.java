@@ -40,26 +40,42 @@ final class GruKernel {
      */
     void forward(double[] xp, double[] hp, double[] h, int prevOff, int newOff, double[] mask,
                  double[] r, double[] z, double[] n, double[] hn, int cacheOff, double[] out) {
+        // Short loops over blocks of H values with the activations applied in place to whole
+        // blocks, so that C2 can run them as SIMD code; same arithmetic per element, same order.
         final int hs = hidden;
         for (int b = 0; b < batch; b++) {
             final int row = b * 3 * hs;
             final int st = b * hs;
+            final int c = cacheOff + st;
             final double m = mask == null ? 1.0 : mask[b];
             for (int j = 0; j < hs; j++) {
-                double rj = gate.apply(xp[row + j] + hp[row + j]);
-                double zj = gate.apply(xp[row + hs + j] + hp[row + hs + j]);
-                double hnj = hp[row + 2 * hs + j];
-                double nj = act.apply(xp[row + 2 * hs + j] + rj * hnj);
-                double prev = h[prevOff + st + j];
-                double cand = nj + zj * (prev - nj); // (1 - z) n + z h_{t-1}
-                double next = m == 1.0 ? cand : m * cand + (1.0 - m) * prev;
-                h[newOff + st + j] = next;
-                out[st + j] = m * next;
-                int c = cacheOff + st + j;
-                r[c] = rj;
-                z[c] = zj;
-                n[c] = nj;
-                hn[c] = hnj;
+                r[c + j] = xp[row + j] + hp[row + j];
+            }
+            gate.applyInPlace(r, c, hs);
+            for (int j = 0; j < hs; j++) {
+                z[c + j] = xp[row + hs + j] + hp[row + hs + j];
+            }
+            gate.applyInPlace(z, c, hs);
+            System.arraycopy(hp, row + 2 * hs, hn, c, hs);
+            for (int j = 0; j < hs; j++) {
+                n[c + j] = xp[row + 2 * hs + j] + r[c + j] * hn[c + j];
+            }
+            act.applyInPlace(n, c, hs);
+            if (m == 1.0) {
+                for (int j = 0; j < hs; j++) {
+                    double nj = n[c + j];
+                    double next = nj + z[c + j] * (h[prevOff + st + j] - nj); // (1 - z) n + z h_{t-1}
+                    h[newOff + st + j] = next;
+                    out[st + j] = next;
+                }
+            } else {
+                for (int j = 0; j < hs; j++) {
+                    double nj = n[c + j];
+                    double prev = h[prevOff + st + j];
+                    double next = m * (nj + z[c + j] * (prev - nj)) + (1.0 - m) * prev;
+                    h[newOff + st + j] = next;
+                    out[st + j] = m * next;
+                }
             }
         }
     }

@@ -52,13 +52,16 @@ enum ScalarActivation {
             return (y > 0.0 && y < 1.0) ? 0.2 : 0.0;
         }
     },
-    /** tanh with {@link FastExp}: for float networks, where its 1e-8 relative error is below float rounding. */
+    /** tanh of {@link FastActivations}: for float networks, where its error is about one float rounding. */
     TANH_FAST {
         @Override
         double apply(double x) {
-            double e = FastExp.exp(-2.0 * Math.abs(x));
-            double t = (1.0 - e) / (1.0 + e);
-            return x < 0 ? -t : t;
+            return FastActivations.tanh(x);
+        }
+
+        @Override
+        void applyInPlace(double[] a, int from, int n) {
+            FastActivations.tanh(a, from, n);
         }
 
         @Override
@@ -66,11 +69,16 @@ enum ScalarActivation {
             return 1.0 - y * y;
         }
     },
-    /** sigmoid with {@link FastExp}, for float networks. */
+    /** sigmoid of {@link FastActivations}, for float networks. */
     SIGMOID_FAST {
         @Override
         double apply(double x) {
-            return 1.0 / (1.0 + FastExp.exp(-x));
+            return FastActivations.sigmoid(x);
+        }
+
+        @Override
+        void applyInPlace(double[] a, int from, int n) {
+            FastActivations.sigmoid(a, from, n);
         }
 
         @Override
@@ -91,6 +99,16 @@ enum ScalarActivation {
     };
 
     abstract double apply(double x);
+
+    /**
+     * Replaces {@code a[from .. from + n)} by the activation of each value. The kernels apply
+     * activations to whole gate blocks this way so that the fast variants run as SIMD loops.
+     */
+    void applyInPlace(double[] a, int from, int n) {
+        for (int j = from; j < from + n; j++) {
+            a[j] = apply(a[j]);
+        }
+    }
 
     abstract double derivativeFromOutput(double y);
 
@@ -118,9 +136,9 @@ enum ScalarActivation {
     }
 
     /**
-     * As {@link #of(IActivation)}, but for a float network tanh and sigmoid use the fast exponential:
-     * {@code Math.exp} was the largest single cost of the gate loops, and float results cannot tell
-     * the two apart. Double networks keep the exact functions (gradient checks, equality tests).
+     * As {@link #of(IActivation)}, but for a float network tanh and sigmoid are those of
+     * {@link FastActivations}: {@code Math.exp} was the largest single cost of the gate loops, and
+     * their error is about one float rounding. Double networks keep the exact functions (gradient checks, equality tests).
      */
     static ScalarActivation of(IActivation activation, org.nd4j.linalg.api.buffer.DataType type) {
         ScalarActivation exact = of(activation);
