@@ -2,6 +2,7 @@ package com.seqplay.cli;
 
 import com.seqplay.engine.bench.ThreadedBenchRunner;
 import com.seqplay.engine.bench.TrainingBenchmark;
+import com.seqplay.engine.health.HealthOverhead;
 import com.seqplay.spec.CellType;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3") int warmup;
     @Option(names = "--iterations", defaultValue = "10") int iterations;
 
+    @Option(names = "--health-every", split = ",",
+            description = "also measure with the training-health listener attached, measuring one iteration in k "
+                    + "(comma-separated k; 0: without it); each line then ends with health_every=<k>")
+    List<Integer> healthEvery = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         List<CellType> cellTypes = new ArrayList<>();
@@ -55,7 +61,12 @@ final class BenchCommand implements Callable<Integer> {
         for (int n : threads) {
             if (ThreadedBenchRunner.runsWith(n)) {
                 for (CellType cell : cellTypes) {
-                    System.out.println(TrainingBenchmark.measure(cell, config, n).line());
+                    if (healthEvery.isEmpty()) {
+                        System.out.println(TrainingBenchmark.measure(cell, config, n).line());
+                    }
+                    for (int k : healthEvery) {
+                        System.out.println(HealthOverhead.measure(cell, config, n, k));
+                    }
                     System.out.flush();
                 }
             } else {
@@ -75,6 +86,10 @@ final class BenchCommand implements Callable<Integer> {
         args.addAll(List.of("--vocab", "" + vocab, "--layers", "" + layers, "--hidden", "" + hidden,
                 "--length", "" + length, "--batch", "" + batch, "--warmup", "" + warmup,
                 "--iterations", "" + iterations));
+        if (!healthEvery.isEmpty()) {
+            args.addAll(List.of("--health-every", healthEvery.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(","))));
+        }
         return args;
     }
 }

@@ -55,6 +55,8 @@ public final class TrainingHealthWatch extends BaseTrainingListener {
     private boolean measuring;
     private final Map<String, Double> parameterNorms = new LinkedHashMap<>();
     private HealthSummary written;
+    /** Time spent measuring, for the overhead benchmark. */
+    private long measuringNanos;
 
     /**
      * @param currentEpoch the epoch the iterations belong to (the run's epoch loop sets it)
@@ -76,6 +78,16 @@ public final class TrainingHealthWatch extends BaseTrainingListener {
         return new TrainingHealthWatch(ctx.sink(), monitor::epoch, ctx.runDir(), DEFAULT_EVERY);
     }
 
+    /** Milliseconds spent measuring so far. */
+    double measuringMillis() {
+        return measuringNanos / 1e6;
+    }
+
+    /** Iterations seen so far. */
+    long iterations() {
+        return step;
+    }
+
     /** The means so far (for tests and the benchmark). */
     EpochMeans means() {
         return means;
@@ -85,10 +97,12 @@ public final class TrainingHealthWatch extends BaseTrainingListener {
     public void onForwardPass(Model model, List<INDArray> activations) {
         begin(model);
         if (measuring) {
+            long start = System.nanoTime();
             // index 0 is the network's input, index i + 1 the output of layer i
             for (int i = 1; i < activations.size(); i++) {
                 report(HealthQuantity.ACTIVATION_STD, String.valueOf(i - 1), activations.get(i));
             }
+            measuringNanos += System.nanoTime() - start;
         }
     }
 
@@ -96,7 +110,9 @@ public final class TrainingHealthWatch extends BaseTrainingListener {
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
         begin(model);
         if (measuring) {
+            long start = System.nanoTime();
             activations.forEach((name, a) -> report(HealthQuantity.ACTIVATION_STD, name, a));
+            measuringNanos += System.nanoTime() - start;
         }
     }
 
@@ -106,6 +122,7 @@ public final class TrainingHealthWatch extends BaseTrainingListener {
         if (!measuring) {
             return;
         }
+        long start = System.nanoTime();
         Map<String, INDArray> params = model.paramTable();
         Map<String, INDArray> gradients = model.gradient().gradientForVariable();
         double divisor = model.conf().isMiniBatch() ? Math.max(1, model.batchSize()) : 1.0;
@@ -130,12 +147,14 @@ public final class TrainingHealthWatch extends BaseTrainingListener {
                 emit(HealthQuantity.GRADIENT_STD, layer, Math.sqrt(Math.max(0, squares / count - mean * mean)));
             }
         });
+        measuringNanos += System.nanoTime() - start;
     }
 
     @Override
     public void iterationDone(Model model, int iteration, int dl4jEpoch) {
         begin(model);
         if (measuring) {
+            long start = System.nanoTime();
             Map<String, INDArray> updates = model.gradient().gradientForVariable();
             layers.forEach((layer, keys) -> {
                 Double parameterNorm = parameterNorms.get(layer);
@@ -155,6 +174,7 @@ public final class TrainingHealthWatch extends BaseTrainingListener {
             if (samplesInEpoch >= MIN_SAMPLES_TO_JUDGE || !allFinite()) {
                 judge(epoch);
             }
+            measuringNanos += System.nanoTime() - start;
         }
         inIteration = false;
     }
