@@ -1,9 +1,13 @@
 package com.seqplay.cli;
 
+import com.seqplay.bench.StepTimeReport;
+import com.seqplay.engine.bench.StepTimeBenchmark;
 import com.seqplay.engine.bench.ThreadedBenchRunner;
 import com.seqplay.engine.bench.TrainingBenchmark;
 import com.seqplay.engine.health.HealthOverhead;
 import com.seqplay.spec.CellType;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Option;
  * {@code bench/char_lm.py}, which trains the same model in PyTorch). Everything else goes to stderr.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training speed (characters per second) of each cell on a character language model.")
+        description = "Measure training speed (characters per second) of each cell on a character language model, "
+                + "or with --step-time the time per training step against sequence length.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = {"--cell", "--cells"}, split = ",", defaultValue = "rnn,lstm,gru",
             description = "cells to measure (comma-separated): rnn, lstm, gru")
@@ -28,9 +33,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--vocab", defaultValue = "98") int vocab;
     @Option(names = "--layers", defaultValue = "2") int layers;
-    @Option(names = "--hidden", defaultValue = "256") int hidden;
+    @Option(names = "--hidden", description = "hidden size (default 256; 128 with --step-time)") Integer hidden;
     @Option(names = "--length", defaultValue = "100") int length;
-    @Option(names = "--batch", defaultValue = "32") int batch;
+    @Option(names = "--batch", description = "sequences per step (default 32; 16 with --step-time)") Integer batch;
     @Option(names = "--warmup", defaultValue = "3") int warmup;
     @Option(names = "--iterations", defaultValue = "10") int iterations;
 
@@ -39,8 +44,32 @@ final class BenchCommand implements Callable<Integer> {
                     + "(comma-separated k; 0: without it); each line then ends with health_every=<k>")
     List<Integer> healthEvery = new ArrayList<>();
 
+    @Option(names = "--step-time", description = "measure time per training step against sequence length for each "
+            + "recurrent cell and a self-attention model instead; prints model=<..> length=<..> ms_per_step=<..>")
+    boolean stepTime;
+
+    @Option(names = "--models", split = ",", defaultValue = "rnn,lstm,gru,attention",
+            description = "with --step-time: models to measure (rnn, lstm, gru, attention)")
+    List<String> models;
+
+    @Option(names = "--lengths", split = ",", defaultValue = "25,50,100,200,400",
+            description = "with --step-time: sequence lengths")
+    List<Integer> lengths;
+
+    @Option(names = "--timed-steps", defaultValue = "5",
+            description = "with --step-time: timed steps per model and length (the median is reported)")
+    int timedSteps;
+
+    @Option(names = "--out", description = "with --step-time: also write the measurement to this JSON file")
+    Path out;
+
     @Override
     public Integer call() throws Exception {
+        if (stepTime) {
+            return stepTime();
+        }
+        int batch = this.batch == null ? 32 : this.batch;
+        int hidden = this.hidden == null ? 256 : this.hidden;
         List<CellType> cellTypes = new ArrayList<>();
         for (String id : cells) {
             CellType cell = CellType.fromId(id.trim()).orElse(null);
@@ -70,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
                     System.out.flush();
                 }
             } else {
-                int code = ThreadedBenchRunner.runChild(n, childArgs(n), System.out::println);
+                int code = ThreadedBenchRunner.runChild(n, childArgs(n, batch, hidden), System.out::println);
                 if (code != 0) {
                     System.err.println("bench at " + n + " threads failed (exit code " + code + ")");
                     return code;
@@ -80,7 +109,40 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<String> childArgs(int n) {
+    private int stepTime() throws IOException {
+        for (String model : models) {
+            if (!StepTimeBenchmark.knows(model.trim())) {
+                System.err.println("--models: unknown model '" + model + "': use rnn, lstm, gru or attention");
+                return 2;
+            }
+        }
+        if (timedSteps < 1) {
+            System.err.println("--timed-steps: " + timedSteps + " must be 1 or more");
+            return 2;
+        }
+        for (int length : lengths) {
+            if (length < 1) {
+                System.err.println("--lengths: " + length + " is not a sequence length (use 1 or more)");
+                return 2;
+            }
+        }
+        var standard = StepTimeBenchmark.Config.standard();
+        var config = new StepTimeBenchmark.Config(lengths, batch == null ? standard.batch() : batch,
+                hidden == null ? standard.size() : hidden, standard.inputs(), standard.warmup(), timedSteps);
+        System.err.printf("Time per training step: batch %d, width %d, %d one-hot inputs, median of %d steps%n",
+                config.batch(), config.size(), config.inputs(), config.steps());
+        StepTimeReport report = StepTimeBenchmark.measure(models.stream().map(String::trim).toList(), config, p -> {
+            System.out.println(StepTimeBenchmark.line(p));
+            System.out.flush();
+        });
+        if (out != null) {
+            report.write(out);
+            System.err.println("Written to " + out);
+        }
+        return 0;
+    }
+
+    private List<String> childArgs(int n, int batch, int hidden) {
         List<String> args = new ArrayList<>(List.of("bench", "--cell", String.join(",", cells),
                 "--threads", String.valueOf(n)));
         args.addAll(List.of("--vocab", "" + vocab, "--layers", "" + layers, "--hidden", "" + hidden,
