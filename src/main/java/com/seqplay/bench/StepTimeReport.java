@@ -26,7 +26,7 @@ public record StepTimeReport(Instant measuredAt, String backend, String device, 
     /**
      * One model at one length.
      *
-     * @param msPerStep median wall time of one training step (forward and backward pass and update)
+     * @param msPerStep wall time of one training step (the fastest of several) (forward and backward pass and update)
      * @param sequentialSteps how many steps of the computation must wait for the one before: the
      *     length for a recurrent cell, 1 for self-attention, which reads all positions at once
      */

@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> lengths;
 
     @Option(names = "--timed-steps", defaultValue = "5",
-            description = "with --step-time: timed steps per model and length (the median is reported)")
+            description = "with --step-time: timed steps per model and length (the fastest is reported)")
     int timedSteps;
 
     @Option(names = "--out", description = "with --step-time: also write the measurement to this JSON file")
@@ -129,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
         var standard = StepTimeBenchmark.Config.standard();
         var config = new StepTimeBenchmark.Config(lengths, batch == null ? standard.batch() : batch,
                 hidden == null ? standard.size() : hidden, standard.inputs(), standard.warmup(), timedSteps);
-        System.err.printf("Time per training step: batch %d, width %d, %d one-hot inputs, median of %d steps%n",
+        System.err.printf("Time per training step: batch %d, width %d, %d one-hot inputs, fastest of %d steps%n",
                 config.batch(), config.size(), config.inputs(), config.steps());
         StepTimeReport report = StepTimeBenchmark.measure(models.stream().map(String::trim).toList(), config, p -> {
             System.out.println(StepTimeBenchmark.line(p));
