@@ -5,6 +5,7 @@ import com.seqplay.engine.TrainingMonitor;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.events.health.EpochMeans;
+import com.seqplay.events.health.HealthFlag;
 import com.seqplay.events.health.HealthQuantity;
 import com.seqplay.events.health.HealthSummary;
 import java.io.IOException;
@@ -153,6 +154,12 @@ public final class TrainingHealthWatch extends BaseTrainingListener {
     @Override
     public void iterationDone(Model model, int iteration, int dl4jEpoch) {
         begin(model);
+        double loss = model.score();
+        if (!Double.isFinite(loss)) {
+            // checked every iteration (the score is already computed): the run ends here, diverged,
+            // and its flag must say why even when this iteration was not one of the measured ones
+            keep(new HealthSummary(HealthFlag.EXPLODING, epoch, null, "the loss became " + loss + " at step " + step));
+        }
         if (measuring) {
             long start = System.nanoTime();
             Map<String, INDArray> updates = model.gradient().gradientForVariable();
@@ -221,12 +228,16 @@ public final class TrainingHealthWatch extends BaseTrainingListener {
     /** Keeps the flag in the run folder whenever it first appears or gets worse. */
     private void judge(int judgedEpoch) {
         means.judge(judgedEpoch).ifPresent(summary -> {
-            HealthSummary worst = written == null ? summary : written.worse(summary);
-            if (worst != written) {
-                written = worst;
-                save(worst);
-            }
+            keep(summary);
         });
+    }
+
+    private void keep(HealthSummary summary) {
+        HealthSummary worst = written == null ? summary : written.worse(summary);
+        if (worst != written) {
+            written = worst;
+            save(worst);
+        }
     }
 
     private void save(HealthSummary summary) {

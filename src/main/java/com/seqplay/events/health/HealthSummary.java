@@ -13,7 +13,7 @@ import java.util.Optional;
  * The trainer keeps it in the run's folder ({@link #FILE}) beside its checkpoints, so that the
  * runs list and the API read one small file per run instead of every metric point.
  *
- * @param layer the layer that raised the flag; null when healthy
+ * @param layer the layer that raised the flag; null when healthy or when the whole model's loss did
  * @param reason what was measured, for a person; null when healthy
  */
 public record HealthSummary(HealthFlag flag, int epoch, String layer, String reason) {
@@ -34,8 +34,9 @@ public record HealthSummary(HealthFlag flag, int epoch, String layer, String rea
         if (flag == HealthFlag.HEALTHY) {
             return "Healthy: every layer's update/parameter ratio stayed between 1e-5 and 1e-1.";
         }
-        return String.format(Locale.ROOT, "%s in epoch %d, layer %s: %s.",
-                Character.toUpperCase(flag.label().charAt(0)) + flag.label().substring(1), epoch, layer, reason);
+        String what = Character.toUpperCase(flag.label().charAt(0)) + flag.label().substring(1);
+        return layer == null ? String.format(Locale.ROOT, "%s in epoch %d: %s.", what, epoch, reason)
+                : String.format(Locale.ROOT, "%s in epoch %d, layer %s: %s.", what, epoch, layer, reason);
     }
 
     /** Writes the summary into a run folder (a temporary file renamed over the old one). */

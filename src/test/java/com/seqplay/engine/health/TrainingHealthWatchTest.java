@@ -143,6 +143,24 @@ class TrainingHealthWatchTest {
         assertFalse(steps.containsKey("health.update_ratio.1"));
     }
 
+    /** A loss that is no longer a number flags the run at once, measured iteration or not. */
+    @Test
+    void aNonFiniteLossFlagsExplodingAtOnce(@TempDir Path dir) {
+        var conf = new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).seed(1).updater(new Sgd(0.1))
+                .list()
+                .layer(new OutputLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).nIn(3).nOut(1).build())
+                .build();
+        var net = new MultiLayerNetwork(conf);
+        net.init();
+        net.setListeners(watch(dir, 100));
+        var good = new DataSet(Nd4j.ones(DataType.DOUBLE, 1, 3), Nd4j.zeros(DataType.DOUBLE, 1, 1));
+        net.fit(good);
+        net.fit(new DataSet(Nd4j.ones(DataType.DOUBLE, 1, 3), Nd4j.valueArrayOf(new long[] {1, 1}, Double.NaN)));
+        HealthSummary summary = HealthSummary.read(dir).orElseThrow();
+        assertEquals(HealthFlag.EXPLODING, summary.flag());
+        assertEquals("Exploding gradients in epoch 1: the loss became NaN at step 2.", summary.sentence());
+    }
+
     private static Map<String, INDArray> copy(Map<String, INDArray> params) {
         return params.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().dup()));
     }
