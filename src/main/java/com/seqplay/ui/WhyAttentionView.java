@@ -57,9 +57,11 @@ public class WhyAttentionView extends VerticalLayout {
                         + "with every other in a few large matrix products that run in parallel over all positions; "
                         + "its work grows with the square of the length, but nothing waits."),
                 new Paragraph("The chart shows one training step (forward pass, backward pass and update, the fastest "
-                        + "of several) of each model on this server's backend, for sequences of growing length. On a GPU "
-                        + "the parallel products are almost free and attention wins by far; on one CPU core both "
-                        + "kinds pay for every multiplication, and the recurrent chain pays extra for many small steps."),
+                        + "of several) of each model on this server's backend, for sequences of growing length (log "
+                        + "scale). What decides the race is the hardware: with thousands of parallel units (a GPU) "
+                        + "attention's large products cost little more as the sequence grows while the recurrent chain "
+                        + "still waits step by step; on a single CPU core every multiplication is paid for one after "
+                        + "the other, so attention's quadratic work can make it the slower model, as measured here."),
                 chart, about, growth, measure, state);
     }
 
@@ -93,7 +95,8 @@ public class WhyAttentionView extends VerticalLayout {
         about.setText(String.format(Locale.ROOT, "Measured %s on %s (%s): batch of %d sequences, hidden size / model "
                         + "width %d, %d one-hot inputs. Fastest per length: %s.", WHEN.format(report.measuredAt()),
                 report.backend(), report.device(), report.batch(), report.size(), report.inputs(),
-                StepTimeSummary.fastest(report)));
+                StepTimeSummary.fastest(report).entrySet().stream().map(e -> e.getKey() + " steps: " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", "))));
         List<String> lines = StepTimeSummary.growth(report);
         lines.forEach(line -> growth.add(new ListItem(line)));
     }

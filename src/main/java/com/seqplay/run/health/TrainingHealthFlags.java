@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 public class TrainingHealthFlags {
     private final SeqplayProperties properties;
 
-    TrainingHealthFlags(SeqplayProperties properties) {
+    public TrainingHealthFlags(SeqplayProperties properties) {
         this.properties = properties;
     }
 
