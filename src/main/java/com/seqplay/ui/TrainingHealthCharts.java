@@ -36,7 +36,8 @@ class TrainingHealthCharts extends VerticalLayout {
         spread.xAxis(XAxis.EPOCH).yAxis(YAxis.log("standard deviation"));
         add(new Paragraph("How far one step moves each layer, as a fraction of the layer's size, averaged over the "
                         + "epoch. " + HealthRules.EXPLANATION + " Below: the spread of each layer's outputs and of its "
-                        + "gradient; a spread that shrinks towards zero means the signal dies out in that layer."),
+                        + "gradient; a spread that shrinks towards zero means the signal dies out in that layer (a line that "
+                        + "stops has reached exactly zero, which a log scale cannot show)."),
                 flag, reason, ratio, spread);
     }
 
@@ -64,7 +65,10 @@ class TrainingHealthCharts extends VerticalLayout {
 
     private void draw(LossChart chart, HealthQuantity quantity, String prefix) {
         for (Map.Entry<String, Map<Integer, Double>> layer : means.byLayer(quantity).entrySet()) {
+            // a log axis has no place for zero (a gradient spread of exactly 0: saturated units pass
+            // nothing back) and a zero would spoil the axis of every other line: the line stops there
             List<MetricPoint> points = layer.getValue().entrySet().stream()
+                    .filter(e -> e.getValue() > 0)
                     .map(e -> new MetricPoint(prefix + layer.getKey(), e.getKey(), e.getKey(), e.getValue(), null))
                     .toList();
             chart.set(prefix + layer.getKey(), points);
