@@ -30,7 +30,7 @@ public class StepTimeMeasurements {
     private final Path file;
     private Process running;
 
-    StepTimeMeasurements(ChildJvm jvm, SeqplayProperties properties) {
+    public StepTimeMeasurements(ChildJvm jvm, SeqplayProperties properties) {
         this.jvm = jvm;
         this.limits = properties.trainer();
         this.file = StepTimeReport.defaultFile(properties.dataDir());
@@ -57,18 +57,24 @@ public class StepTimeMeasurements {
      * @return false when one was already running
      */
     public synchronized boolean start(IntConsumer done) throws IOException {
+        return start(done, List.of());
+    }
+
+    /** The same with further {@code bench --step-time} options, e.g. fewer lengths for a quick look. */
+    public synchronized boolean start(IntConsumer done, List<String> options) throws IOException {
         if (isRunning()) {
             return false;
         }
         Files.createDirectories(file.getParent());
-        List<String> options = List.of("-Xmx" + limits.heapMb() + "m", "-XX:+ExitOnOutOfMemoryError",
+        List<String> jvmOptions = List.of("-Xmx" + limits.heapMb() + "m", "-XX:+ExitOnOutOfMemoryError",
                 "-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeapMb() + "M",
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (limits.heapMb() + limits.offHeapMb()) + "M");
-        Process process = jvm.start(ChildJvm.Role.BENCH, options, List.of("--step-time", "--out", file.toString()),
-                builder -> {
-                    builder.redirectErrorStream(true).redirectOutput(logFile().toFile());
-                    builder.environment().put("OMP_NUM_THREADS", Integer.toString(limits.ompThreads()));
-                });
+        List<String> args = new java.util.ArrayList<>(List.of("--step-time", "--out", file.toString()));
+        args.addAll(options);
+        Process process = jvm.start(ChildJvm.Role.BENCH, jvmOptions, args, builder -> {
+            builder.redirectErrorStream(true).redirectOutput(logFile().toFile());
+            builder.environment().put("OMP_NUM_THREADS", Integer.toString(limits.ompThreads()));
+        });
         running = process;
         process.onExit().orTimeout(LIMIT_MINUTES, TimeUnit.MINUTES).whenComplete((p, timeout) -> {
             if (timeout != null) {
