@@ -1,10 +1,14 @@
 package com.seqplay.cli;
 
+import com.seqplay.bench.StepTimeReport;
+import com.seqplay.engine.bench.StepTimeBenchmark;
 import com.seqplay.engine.bench.ThreadedBenchRunner;
 import com.seqplay.engine.bench.TrainingBenchmark;
 import com.seqplay.engine.bench.TranslationBenchmark;
-import java.nio.file.Path;
+import com.seqplay.engine.health.HealthOverhead;
 import com.seqplay.spec.CellType;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Option;
  * ({@link TranslationBenchmark}; {@code bench/translation.py} is its PyTorch twin).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training speed (characters per second) of each cell on a character language model.")
+        description = "Measure training speed (characters per second) of each cell on a character language model, "
+                + "or with --step-time the time per training step against sequence length.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = {"--cell", "--cells"}, split = ",", defaultValue = "rnn,lstm,gru",
             description = "cells to measure (comma-separated): rnn, lstm, gru")
@@ -46,17 +51,46 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--vocab", defaultValue = "98") int vocab;
     @Option(names = "--layers", defaultValue = "2") int layers;
-    @Option(names = "--hidden", defaultValue = "256") int hidden;
+    @Option(names = "--hidden", description = "hidden size (default 256; 128 with --step-time)") Integer hidden;
     @Option(names = "--length", defaultValue = "100") int length;
-    @Option(names = "--batch", defaultValue = "32") int batch;
+    @Option(names = "--batch", description = "sequences per step (default 32; 16 with --step-time)") Integer batch;
     @Option(names = "--warmup", defaultValue = "3") int warmup;
     @Option(names = "--iterations", defaultValue = "10") int iterations;
+
+    @Option(names = "--health-every", split = ",",
+            description = "also measure with the training-health listener attached, measuring one iteration in k "
+                    + "(comma-separated k; 0: without it); each line then ends with health_every=<k>")
+    List<Integer> healthEvery = new ArrayList<>();
+
+    @Option(names = "--step-time", description = "measure time per training step against sequence length for each "
+            + "recurrent cell and a self-attention model instead; prints model=<..> length=<..> ms_per_step=<..>")
+    boolean stepTime;
+
+    @Option(names = "--models", split = ",", defaultValue = "rnn,lstm,gru,attention",
+            description = "with --step-time: models to measure (rnn, lstm, gru, attention)")
+    List<String> models;
+
+    @Option(names = "--lengths", split = ",", defaultValue = "25,50,100,200,400",
+            description = "with --step-time: sequence lengths")
+    List<Integer> lengths;
+
+    @Option(names = "--timed-steps", defaultValue = "5",
+            description = "with --step-time: timed steps per model and length (the fastest is reported)")
+    int timedSteps;
+
+    @Option(names = "--out", description = "with --step-time: also write the measurement to this JSON file")
+    Path out;
 
     @Override
     public Integer call() throws Exception {
         if (task != null) {
             return translation();
         }
+        if (stepTime) {
+            return stepTime();
+        }
+        int batch = this.batch == null ? 32 : this.batch;
+        int hidden = this.hidden == null ? 256 : this.hidden;
         List<CellType> cellTypes = new ArrayList<>();
         for (String id : cells) {
             CellType cell = CellType.fromId(id.trim()).orElse(null);
@@ -77,11 +111,16 @@ final class BenchCommand implements Callable<Integer> {
         for (int n : threads) {
             if (ThreadedBenchRunner.runsWith(n)) {
                 for (CellType cell : cellTypes) {
-                    System.out.println(TrainingBenchmark.measure(cell, config, n).line());
+                    if (healthEvery.isEmpty()) {
+                        System.out.println(TrainingBenchmark.measure(cell, config, n).line());
+                    }
+                    for (int k : healthEvery) {
+                        System.out.println(HealthOverhead.measure(cell, config, n, k));
+                    }
                     System.out.flush();
                 }
             } else {
-                int code = ThreadedBenchRunner.runChild(n, childArgs(n), System.out::println);
+                int code = ThreadedBenchRunner.runChild(n, childArgs(n, batch, hidden), System.out::println);
                 if (code != 0) {
                     System.err.println("bench at " + n + " threads failed (exit code " + code + ")");
                     return code;
@@ -129,12 +168,49 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<String> childArgs(int n) {
+    private int stepTime() throws IOException {
+        for (String model : models) {
+            if (!StepTimeBenchmark.knows(model.trim())) {
+                System.err.println("--models: unknown model '" + model + "': use rnn, lstm, gru or attention");
+                return 2;
+            }
+        }
+        if (timedSteps < 1) {
+            System.err.println("--timed-steps: " + timedSteps + " must be 1 or more");
+            return 2;
+        }
+        for (int length : lengths) {
+            if (length < 1) {
+                System.err.println("--lengths: " + length + " is not a sequence length (use 1 or more)");
+                return 2;
+            }
+        }
+        var standard = StepTimeBenchmark.Config.standard();
+        var config = new StepTimeBenchmark.Config(lengths, batch == null ? standard.batch() : batch,
+                hidden == null ? standard.size() : hidden, standard.inputs(), standard.warmup(), timedSteps);
+        System.err.printf("Time per training step: batch %d, width %d, %d one-hot inputs, fastest of %d steps%n",
+                config.batch(), config.size(), config.inputs(), config.steps());
+        StepTimeReport report = StepTimeBenchmark.measure(models.stream().map(String::trim).toList(), config, p -> {
+            System.out.println(StepTimeBenchmark.line(p));
+            System.out.flush();
+        });
+        if (out != null) {
+            report.write(out);
+            System.err.println("Written to " + out);
+        }
+        return 0;
+    }
+
+    private List<String> childArgs(int n, int batch, int hidden) {
         List<String> args = new ArrayList<>(List.of("bench", "--cell", String.join(",", cells),
                 "--threads", String.valueOf(n)));
         args.addAll(List.of("--vocab", "" + vocab, "--layers", "" + layers, "--hidden", "" + hidden,
                 "--length", "" + length, "--batch", "" + batch, "--warmup", "" + warmup,
                 "--iterations", "" + iterations));
+        if (!healthEvery.isEmpty()) {
+            args.addAll(List.of("--health-every", healthEvery.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(","))));
+        }
         return args;
     }
 }

@@ -2,6 +2,7 @@ package com.seqplay.cli;
 
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.health.HealthQuantity;
 import com.seqplay.events.sample.SampleText;
 import java.io.PrintStream;
 import java.util.Set;
@@ -25,6 +26,9 @@ final class ConsoleSink implements EventSink {
             totalSteps = e.totalSteps();
             return;
         } else if (event instanceof TrainerEvent.Metric e) {
+            if (HealthQuantity.isHealthSeries(e.name())) {
+                return; // per-layer health measurements: the run page draws them, the run folder keeps the flag
+            }
             if (PER_ITERATION.contains(e.name()) && e.step() % LOSS_EVERY != 0) {
                 return; // four events per iteration: printing (and flushing) only every tenth step keeps this cheap
             }

@@ -36,6 +36,11 @@ public final class TrainingMonitor extends BaseTrainingListener implements StepC
         this.epoch = epoch;
     }
 
+    /** The epoch the current iterations belong to. */
+    public int epoch() {
+        return epoch;
+    }
+
     @Override
     public long step() {
         return step;

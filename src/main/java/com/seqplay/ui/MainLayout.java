@@ -21,6 +21,7 @@ public class MainLayout extends AppLayout {
         var nav = new SideNav();
         nav.addItem(new SideNavItem("New run", NewRunView.class, VaadinIcon.PLAY.create()));
         nav.addItem(new SideNavItem("Runs", RunsView.class, VaadinIcon.LIST.create()));
+        nav.addItem(new SideNavItem("Why attention", WhyAttentionView.class, VaadinIcon.TIMER.create()));
         addToNavbar(new DrawerToggle(), title);
         addToDrawer(nav);
         if (currentUser.isLab()) {

@@ -1,5 +1,6 @@
 package com.seqplay.ui;
 
+import com.seqplay.events.health.HealthQuantity;
 import com.seqplay.events.sample.ForecastSample;
 import com.seqplay.events.sample.GradientReachSample;
 import com.seqplay.events.sample.SamplePayload;
@@ -67,6 +68,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final GradientCharts gradientCharts = new GradientCharts();
     private final GradientReachChart reachChart = new GradientReachChart();
     private final ForecastPanel forecastPanel = new ForecastPanel();
+    private final TrainingHealthCharts healthCharts = new TrainingHealthCharts();
     private final H3 reachTitle = new H3("How far back the gradient reaches");
     private final Paragraph reachText = new Paragraph("The loss at the last character is backpropagated through time "
             + "to each earlier input; the curve is that gradient's size by distance, relative to distance 0 (log scale). "
@@ -116,6 +118,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
                         + "norm can explode (spikes) or vanish. Below it, the share of steps per epoch that clipping "
                         + "scaled down."),
                 gradientCharts,
+                new H3("Training health per layer"), healthCharts,
                 reachTitle, reachText, reachChart,
                 new H3("Try the model"), tryModel, inside,
                 forecastTitle, forecastPanel,
@@ -226,8 +229,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         lossChart.add(points.stream().filter(p -> LOSS_SERIES.contains(p.name())).toList());
         metricChart.add(points.stream().filter(p -> !LOSS_SERIES.contains(p.name())
-                && !GRADIENT_SERIES.contains(p.name())).toList());
+                && !GRADIENT_SERIES.contains(p.name()) && !HealthQuantity.isHealthSeries(p.name())).toList());
         gradientCharts.add(points);
+        healthCharts.add(points);
     }
 
     private void addSample(Sample s) {

@@ -7,6 +7,7 @@ import com.seqplay.run.history.RunEdit;
 import com.seqplay.run.history.RunHistoryService;
 import com.seqplay.run.history.RunQuery;
 import com.seqplay.run.history.RunSort;
+import com.seqplay.run.health.TrainingHealthFlags;
 import com.seqplay.run.service.RunUpdates;
 import com.seqplay.spec.CellType;
 import com.seqplay.spec.ClippingMode;
@@ -87,7 +88,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private long lastRefresh;
     private boolean loading;
 
-    public RunsView(RunHistoryService history, RunUpdates updates) {
+    public RunsView(RunHistoryService history, RunUpdates updates, TrainingHealthFlags health) {
         this.history = history;
         this.updates = updates;
         setSizeFull();
@@ -109,6 +110,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 .setVisible(false);
         grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status()))).setHeader("Status").setKey("status")
                 .setSortProperty("status").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(r -> HealthBadge.forRow(health.of(r.id()).orElse(null))))
+                .setHeader("Health").setKey("health").setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(this::progress)).setHeader("Progress").setKey("progress").setFlexGrow(1);
         grid.addColumn(r -> r.bestMetric() == null ? "" : String.format(Locale.ROOT, "%s %.4g",
                         CompareView.mainMetric(r.task()), r.bestMetric()))

@@ -7,8 +7,10 @@ import com.seqplay.task.SpecValidator;
 import com.seqplay.spec.SpecJson;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -39,12 +41,18 @@ public final class TrainingBenchmark {
 
     /** Measures one cell in this process; {@code threads} is the OMP thread count it runs with (for the record). */
     public static Result measure(CellType cell, Config c, int threads) {
+        return measure(cell, c, threads, List.of());
+    }
+
+    /** The same with listeners attached to the network (to measure what a listener costs). */
+    public static Result measure(CellType cell, Config c, int threads, List<TrainingListener> listeners) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         RunSpec spec = SpecValidator.complete(SpecJson.parse("""
                 {"task":"textgen","cell":"%s","layers":%d,"hiddenSize":%d,"sequenceLength":%d,"batchSize":%d,
                  "clipping":{"mode":"none"},"learningRate":0.001}""".formatted(cell.id(), c.layers(), c.hidden(),
                 c.length(), c.batch())));
         MultiLayerNetwork net = NetworkBuilder.sequenceClassifier(spec, c.vocab(), c.vocab());
+        net.setListeners(listeners);
         DataSet batch = randomBatch(c, new Random(1));
         for (int i = 0; i < c.warmup(); i++) {
             net.fit(batch);

@@ -8,6 +8,7 @@ import com.seqplay.engine.EpochTask;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
+import com.seqplay.engine.health.TrainingHealthWatch;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.events.sample.ForecastSample;
@@ -100,7 +101,8 @@ public final class ForecastingTrainer implements TaskTrainer {
         var monitor = new TrainingMonitor(sink, spec, (long) spec.epochs() * batchesPerEpoch, 1);
         List<TrainingListener> listeners = new ArrayList<>(ctx.extraListeners());
         listeners.add(0, monitor);
-        nets.get(0).setListeners(listeners); // the first member reports the loss curve
+        listeners.add(0, TrainingHealthWatch.of(ctx, monitor)); // first: sees the gradient before clipping
+        nets.get(0).setListeners(listeners); // the first member reports the loss curve and health
         var forecaster = new Forecaster(nets, model.setups.get(0));
 
         EpochLoop.of(ctx, monitor).run(new EpochTask<DataSet>() {

@@ -6,6 +6,7 @@ import com.seqplay.engine.EpochTask;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
+import com.seqplay.engine.health.TrainingHealthWatch;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.events.sample.MemorySample;
@@ -67,6 +68,7 @@ public final class MemoryTrainer implements TaskTrainer {
         var monitor = new TrainingMonitor(sink, spec, (long) spec.epochs() * batchesPerEpoch, 1);
         List<TrainingListener> listeners = new ArrayList<>(ctx.extraListeners());
         listeners.add(0, monitor);
+        listeners.add(0, TrainingHealthWatch.of(ctx, monitor)); // first: sees the gradient before clipping
         net.setListeners(listeners);
 
         EpochLoop.of(ctx, monitor).run(new EpochTask<DataSet>() {

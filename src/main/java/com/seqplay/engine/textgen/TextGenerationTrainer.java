@@ -11,6 +11,7 @@ import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
+import com.seqplay.engine.health.TrainingHealthWatch;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.events.sample.GradientReachSample;
@@ -66,6 +67,7 @@ public final class TextGenerationTrainer implements TaskTrainer {
                 spec.textgen().bpttLength());
         List<TrainingListener> listeners = new ArrayList<>(ctx.extraListeners());
         listeners.add(0, monitor);
+        listeners.add(0, TrainingHealthWatch.of(ctx, monitor)); // first: sees the gradient before clipping
         net.setListeners(listeners);
 
         Random random = new Random(spec.seed());

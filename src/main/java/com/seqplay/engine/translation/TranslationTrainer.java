@@ -7,6 +7,7 @@ import com.seqplay.engine.EpochTask;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
+import com.seqplay.engine.health.TrainingHealthWatch;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.events.sample.AttentionSample;
@@ -79,6 +80,7 @@ public final class TranslationTrainer implements TaskTrainer {
         var monitor = new TrainingMonitor(sink, spec, (long) spec.epochs() * batchesPerEpoch, meanSteps);
         List<TrainingListener> listeners = new ArrayList<>(ctx.extraListeners());
         listeners.add(0, monitor);
+        listeners.add(0, TrainingHealthWatch.of(ctx, monitor)); // first: sees the gradient before clipping
         graph.setListeners(listeners);
 
         Random random = new Random(spec.seed());

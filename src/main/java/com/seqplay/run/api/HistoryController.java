@@ -1,5 +1,6 @@
 package com.seqplay.run.api;
 
+import com.seqplay.run.health.TrainingHealthFlags;
 import com.seqplay.run.service.RunService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,9 +60,11 @@ class HistoryController {
     private final ObjectMapper json;
     /** For each queued run's place in the fair queue. */
     private final RunService runs;
+    private final TrainingHealthFlags health;
 
     HistoryController(RunHistoryService history, RunArchive archive, ExperimentService experiments, Clock clock,
-            ObjectMapper json, RunService runs) {
+            ObjectMapper json, RunService runs, TrainingHealthFlags health) {
+        this.health = health;
         this.runs = runs;
         this.history = history;
         this.archive = archive;
@@ -78,7 +81,8 @@ class HistoryController {
         var queue = runs.queue();
         return ResponseEntity.ok().header(TOTAL_HEADER, Long.toString(page.total()))
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, TOTAL_HEADER)
-                .body(page.runs().stream().map(r -> RunJson.of(r, now, queue.get(r.id()))).toList());
+                .body(page.runs().stream()
+                        .map(r -> RunJson.of(r, now, queue.get(r.id()), health.of(r.id()).orElse(null))).toList());
     }
 
     /** {@code {"name": "...", "notes": "...", "tags": ["a", "b"]}}; fields left out stay as they are. */

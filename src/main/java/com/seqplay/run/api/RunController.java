@@ -5,6 +5,7 @@ import com.seqplay.engine.inference.Prediction;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.RunNames;
 import com.seqplay.run.domain.Sample;
+import com.seqplay.run.health.TrainingHealthFlags;
 import com.seqplay.run.service.PredictionService;
 import com.seqplay.run.service.RunService;
 import com.seqplay.spec.RunSpec;
@@ -35,8 +36,11 @@ class RunController {
     private final PredictionService predictions;
     private final Clock clock;
     private final PredictJson predictJson;
+    private final TrainingHealthFlags health;
 
-    RunController(RunService runs, PredictionService predictions, Clock clock, ObjectMapper json) {
+    RunController(RunService runs, PredictionService predictions, Clock clock, ObjectMapper json,
+            TrainingHealthFlags health) {
+        this.health = health;
         this.runs = runs;
         this.predictions = predictions;
         this.clock = clock;
@@ -54,7 +58,7 @@ class RunController {
 
     @GetMapping("/{id}")
     RunJson get(@PathVariable long id) {
-        return RunJson.of(runs.get(id), clock.instant(), runs.queue().get(id));
+        return RunJson.of(runs.get(id), clock.instant(), runs.queue().get(id), health.of(id).orElse(null));
     }
 
     /** Every series by name: {@code {"train_loss": [{"step":1,"epoch":1,"value":2.3,"time":...}], ...}}. */

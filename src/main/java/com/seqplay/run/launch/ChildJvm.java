@@ -39,7 +39,9 @@ public class ChildJvm {
 
     /** What a child does; each role has its own class-data archive. */
     public enum Role {
-        TRAINER("train"), INFERENCE_WORKER("infer-worker");
+        TRAINER("train"), INFERENCE_WORKER("infer-worker"),
+        /** The step-time measurement of the "why attention" page ({@code bench --step-time}). */
+        BENCH("bench");
 
         private final String command;
 

@@ -110,6 +110,16 @@ public final class TextgenTask implements TaskDefinition {
         return Set.of(RunPanel.GRADIENT_REACH, RunPanel.TEXT_SAMPLES);
     }
 
+    /**
+     * The clipping pair shares everything but clipping. Measured here (seed 42, 4 epochs): without
+     * clipping the run ends at 33.8 bits per character, far worse than the 4.64 of uniform guessing,
+     * with update/parameter ratios above 1; clipped at 1 it reaches 1.29 (unigram baseline 3.99).
+     * Clipping at 5 is not enough at this learning rate (3.50, unstable): the raw norms are 100-400.
+     */
+    private static final String EXPLODING = """
+            {"task":"textgen","cell":"rnn","dataset":"builtin:agreement","optimizer":"sgd","learningRate":0.1,
+             "weightInit":"he","epochs":4,"builtinSize":30000,""";
+
     @Override
     public List<Preset> presets() {
         return List.of(
@@ -122,9 +132,13 @@ public final class TextgenTask implements TaskDefinition {
                 Presets.of("Nested brackets (GRU)", "Every bracket opened must be closed in order: a counter "
                         + "kept in the hidden state.", """
                         {"task":"textgen","cell":"gru","dataset":"builtin:brackets","reach":6}"""),
-                Presets.of("Exploding gradients (no clipping)", "A large learning rate and no clipping: the "
-                        + "gradient norm spikes; compare with the same run clipped.", """
-                        {"task":"textgen","cell":"rnn","dataset":"builtin:agreement","learningRate":0.05,
-                         "clipping":{"mode":"none"}}"""));
+                Presets.of("Exploding gradients (no clipping)", "Plain SGD with a large step, no clipping: "
+                        + "the gradient norm (hundreds) times the learning rate throws the weights around and the "
+                        + "model ends far worse than guessing; compare with the same run clipped.", EXPLODING + """
+                        "clipping":{"mode":"none"}}"""),
+                Presets.of("Exploding gradients, clipped", "The same run with the global gradient norm clipped at 1: "
+                        + "every step has a bounded size, and the same learning rate now trains well.",
+                        EXPLODING + """
+                        "clipping":{"mode":"global-norm","threshold":1.0}}"""));
     }
 }

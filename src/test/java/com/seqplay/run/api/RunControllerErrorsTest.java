@@ -20,6 +20,7 @@ import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunNames;
 import com.seqplay.run.domain.RunStatus;
 import com.seqplay.run.service.ModelNotReadyException;
+import com.seqplay.run.health.TrainingHealthFlags;
 import com.seqplay.run.service.PredictionService;
 import com.seqplay.run.service.RunNotFoundException;
 import com.seqplay.run.service.RunService;
@@ -70,6 +71,9 @@ class RunControllerErrorsTest {
 
     @MockitoBean
     PredictionService predictions;
+
+    @MockitoBean
+    TrainingHealthFlags health;
 
     @Test
     void a_name_over_the_column_limit_is_a_400_naming_name_and_nothing_is_submitted() throws Exception {
