@@ -137,6 +137,31 @@ class HistoryRepository {
         return out;
     }
 
+    /**
+     * The latest epoch's samples of the given kinds for several runs in one query (each kind's
+     * own latest epoch: the index on (run_id, epoch) serves the inner look-up), ordered by run,
+     * epoch and insertion.
+     */
+    Map<Long, List<Sample>> latestSamples(Collection<Long> runIds, Collection<String> kinds) {
+        Map<Long, List<Sample>> out = new LinkedHashMap<>();
+        if (runIds.isEmpty() || kinds.isEmpty()) {
+            return out;
+        }
+        String runMarks = String.join(",", runIds.stream().map(i -> "?").toList());
+        String kindMarks = String.join(",", kinds.stream().map(n -> "?").toList());
+        List<Object> params = new ArrayList<>(runIds);
+        params.addAll(kinds);
+        jdbc.sql("select s.run_id, s.kind, s.epoch, s.content, s.created_at from samples s where s.run_id in ("
+                        + runMarks + ") and s.kind in (" + kindMarks + ") and s.epoch = (select max(m.epoch) from samples m"
+                        + " where m.run_id = s.run_id and m.kind = s.kind) order by s.run_id, s.epoch, s.id")
+                .params(params)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Sample(rs.getString(2),
+                            rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                });
+        return out;
+    }
+
     /** Stores a run read from an archive, with its final status and results; returns its new id. */
     long insertImported(String owner, Run r, String spec, Instant now) {
         var keys = new GeneratedKeyHolder();

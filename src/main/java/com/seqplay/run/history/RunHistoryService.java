@@ -4,6 +4,7 @@ import com.seqplay.security.Ownership;
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
+import com.seqplay.run.domain.Sample;
 import com.seqplay.run.service.RunService;
 import com.seqplay.spec.InvalidSpecException;
 import jakarta.annotation.PostConstruct;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
@@ -117,6 +119,17 @@ public class RunHistoryService {
             out.put(run, thinned);
         });
         return out;
+    }
+
+    /**
+     * Each run's samples of the given kinds from its latest epoch that has one (one query), for
+     * putting runs side by side ({@link SideBySide}).
+     */
+    public Map<Long, List<Sample>> latestSamples(List<Long> runIds, Set<String> kinds) {
+        if (runIds.size() > MAX_COMPARED) {
+            throw new InvalidSpecException("runs", "name at most " + MAX_COMPARED + " runs, not " + runIds.size());
+        }
+        return history.latestSamples(new LinkedHashSet<>(runIds), kinds);
     }
 
     /** The series names any of these runs has. */
