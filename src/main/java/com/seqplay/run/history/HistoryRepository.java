@@ -162,6 +162,60 @@ class HistoryRepository {
         return out;
     }
 
+    /** The runs among these ids, in the order given, in one query. */
+    List<Run> runs(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", ids.stream().map(i -> "?").toList());
+        Map<Long, Run> byId = new LinkedHashMap<>();
+        jdbc.sql("select * from runs where id in (" + marks + ")").params(new ArrayList<Object>(ids)).query(runs::map)
+                .list().forEach(r -> byId.put(r.id(), r));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The runs among these that reached a final status before {@code before}: their series no longer change. */
+    java.util.Set<Long> settledRuns(Collection<Long> ids, Instant before) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> finals = java.util.Arrays.stream(com.seqplay.run.domain.RunStatus.values())
+                .filter(com.seqplay.run.domain.RunStatus::isFinal).map(Enum::name).toList();
+        List<Object> params = new ArrayList<>(ids);
+        params.addAll(finals);
+        params.add(Timestamp.from(before));
+        return new java.util.HashSet<>(jdbc.sql("select id from runs where id in ("
+                        + String.join(",", ids.stream().map(i -> "?").toList()) + ") and status in ("
+                        + String.join(",", finals.stream().map(f -> "?").toList()) + ") and finished_at < ?")
+                .params(params).query(Long.class).list());
+    }
+
+    /** The packed series of these runs (see {@link SeriesPack}); a pack may be empty: the run has no such series. */
+    Map<Long, Map<String, List<MetricPoint>>> packs(Collection<Long> runIds, Collection<String> names) {
+        Map<Long, Map<String, List<MetricPoint>>> out = new LinkedHashMap<>();
+        if (runIds.isEmpty() || names.isEmpty()) {
+            return out;
+        }
+        List<Object> params = new ArrayList<>(runIds);
+        params.addAll(names);
+        jdbc.sql("select run_id, name, data from series_packs where run_id in ("
+                        + String.join(",", runIds.stream().map(i -> "?").toList()) + ") and name in ("
+                        + String.join(",", names.stream().map(n -> "?").toList()) + ")")
+                .params(params)
+                .query(rs -> {
+                    String name = rs.getString(2);
+                    out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .put(name, SeriesPack.unpack(name, rs.getBytes(3)));
+                });
+        return out;
+    }
+
+    /** Keeps a finished run's series packed; a second writer of the same series simply replaces it. */
+    void storePack(long runId, String name, List<MetricPoint> points) {
+        jdbc.sql("merge into series_packs (run_id, name, points, data) key (run_id, name) values (?, ?, ?, ?)")
+                .params(runId, name, points.size(), SeriesPack.pack(points)).update();
+    }
+
     /** Stores a run read from an archive, with its final status and results; returns its new id. */
     long insertImported(String owner, Run r, String spec, Instant now) {
         var keys = new GeneratedKeyHolder();
