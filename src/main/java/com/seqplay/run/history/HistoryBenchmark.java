@@ -1,6 +1,5 @@
 package com.seqplay.run.history;
 
-import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.service.RunRepository;
 import com.seqplay.spec.CellType;
 import com.seqplay.spec.Clipping;
@@ -26,6 +25,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.flywaydb.core.Flyway;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,9 +55,16 @@ public final class HistoryBenchmark {
         }
 
         // Measuring: the server's own database settings and schema (a folder filled by an older
-        // version gets the newer migrations first).
-        var measuring = dataSource(url + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
-        Flyway.configure().dataSource(measuring).locations("classpath:db/migration").load().migrate();
+        // version gets the newer migrations first), through a connection pool as in the server.
+        // Without a pool every query would open the database anew (H2 closes it with its last
+        // connection) and the figures would time that instead of the queries.
+        try (var measuring = pool(url + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE")) {
+            Flyway.configure().dataSource(measuring).locations("classpath:db/migration").load().migrate();
+            measure(measuring, runCount, out);
+        }
+    }
+
+    private static void measure(DataSource measuring, int runCount, PrintStream out) {
         var template = new JdbcTemplate(measuring);
         var jdbc = JdbcClient.create(template);
         var runs = new RunRepository(jdbc);
@@ -107,6 +115,14 @@ public final class HistoryBenchmark {
         out.printf(Locale.ROOT, "filled %s with %,d runs x %d series x %,d points in %.0f s%n", dataDir, runCount,
                 SERIES.size(), pointsPerSeries, (System.nanoTime() - start) / 1e9);
 
+    }
+
+    private static HikariDataSource pool(String url) {
+        var ds = new HikariDataSource();
+        ds.setJdbcUrl(url);
+        ds.setUsername("sa");
+        ds.setMaximumPoolSize(2);
+        return ds;
     }
 
     private static JdbcDataSource dataSource(String url) {
