@@ -210,10 +210,27 @@ class HistoryRepository {
         return out;
     }
 
-    /** Keeps a finished run's series packed; a second writer of the same series simply replaces it. */
-    void storePack(long runId, String name, List<MetricPoint> points) {
-        jdbc.sql("merge into series_packs (run_id, name, points, data) key (run_id, name) values (?, ?, ?, ?)")
-                .params(runId, name, points.size(), SeriesPack.pack(points)).update();
+    /** One series to keep packed. */
+    record Pack(long runId, String name, List<MetricPoint> points) {}
+
+    /**
+     * Keeps finished runs' series packed, all in one statement (one commit); a second writer of
+     * the same series simply replaces it.
+     */
+    void storePacks(List<Pack> packs) {
+        if (packs.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        for (Pack p : packs) {
+            params.add(p.runId());
+            params.add(p.name());
+            params.add(p.points().size());
+            params.add(SeriesPack.pack(p.points()));
+        }
+        jdbc.sql("merge into series_packs (run_id, name, points, data) key (run_id, name) values "
+                        + String.join(", ", packs.stream().map(p -> "(?, ?, ?, ?)").toList()))
+                .params(params).update();
     }
 
     /** Stores a run read from an archive, with its final status and results; returns its new id. */

@@ -53,6 +53,7 @@ class SeriesReader {
         }
         var raw = history.series(unpackedRuns, unpackedNames);
         Map<Long, Map<String, List<MetricPoint>>> out = new LinkedHashMap<>();
+        List<HistoryRepository.Pack> toStore = new ArrayList<>();
         for (long run : runIds) {
             for (String name : names) {
                 List<MetricPoint> series = packed.getOrDefault(run, Map.of()).get(name);
@@ -61,7 +62,7 @@ class SeriesReader {
                     series = MinMaxDownsampling.apply(raw.getOrDefault(run, Map.of()).getOrDefault(name, List.of()),
                             RunHistoryService.MAX_POINTS);
                     if (settled.contains(run)) {
-                        store(run, name, series);
+                        toStore.add(new HistoryRepository.Pack(run, name, series));
                     }
                 }
                 if (!series.isEmpty()) {
@@ -69,15 +70,16 @@ class SeriesReader {
                 }
             }
         }
+        store(toStore);
         return out;
     }
 
-    /** A pack is only a shortcut: failing to write one (the run was deleted meanwhile) costs nothing but time. */
-    private void store(long run, String name, List<MetricPoint> series) {
+    /** A pack is only a shortcut: failing to write one (a run was deleted meanwhile) costs nothing but time. */
+    private void store(List<HistoryRepository.Pack> packs) {
         try {
-            history.storePack(run, name, new ArrayList<>(series));
+            history.storePacks(packs);
         } catch (DataAccessException e) {
-            log.debug("series of run {} not packed", run, e);
+            log.debug("series of runs not packed", e);
         }
     }
 }
