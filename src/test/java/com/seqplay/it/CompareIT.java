@@ -124,6 +124,35 @@ class CompareIT {
         assertThat(browser.findElement(By.id("runs-grid")).getText()).contains("Seed").doesNotContain("Clipping");
     }
 
+    @Test
+    void an_experiments_comparison_fills_in_while_its_runs_train_without_a_reload() throws Exception {
+        var created = app.post("/api/experiments", """
+                {"name":"live","base":%s,"vary":{"cell":["rnn","gru"]}}""".formatted(tiny("lstm", 5)
+                .replace("\"epochs\":2", "\"epochs\":3")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long experiment = created.json().get("id").asLong();
+        List<Long> ids = new java.util.ArrayList<>();
+        created.json().get("runIds").forEach(id -> ids.add(id.asLong()));
+
+        var wait = new WebDriverWait(browser, Duration.ofMinutes(4));
+        browser.get(app.baseUrl() + "/compare?experiment=" + experiment + "&group=cell");
+        browser.executeScript("window.notReloaded = true");
+        // Points of both groups arrive by push, then both runs finish and their results show.
+        wait.until(d -> "2".equals(attribute(By.cssSelector(".compare-chart"), "data-lines")));
+        for (long id : ids) {
+            app.awaitStatus(id, "SUCCEEDED", Duration.ofMinutes(4));
+        }
+        wait.until(d -> d.findElements(By.id("compare-results")).stream()
+                .anyMatch(t -> t.getText().contains("cell rnn (n=1)") && t.getText().contains("★")));
+        // each run's text from its last epoch, side by side (same seed, so the same prompt)
+        wait.until(d -> d.findElements(By.id("compare-samples-table-text")).stream()
+                .anyMatch(t -> t.getText().split("epoch 3", -1).length == 3));
+        assertThat(browser.findElements(By.cssSelector("#compare-samples-table-text tr[data-input]"))).hasSize(1);
+        wait.until(d -> "2".equals(attribute(By.id("compare-reach-chart"), "data-bands")));
+        assertThat(browser.executeScript("return window.notReloaded === true")).isEqualTo(true);
+        assertThat(browser.getCurrentUrl()).contains("experiment=" + experiment);
+    }
+
     private static String tiny(String cell, int seed) {
         return """
                 {"task":"textgen","cell":"%s","seed":%d,"epochs":2,"builtinSize":6000,"hiddenSize":16,"layers":1,
