@@ -14,8 +14,8 @@ interface Line {
 interface ChartData {
   xName: string;
   yName: string;
-  log?: boolean;
-  smoothing?: number;
+  /** Whether x only takes whole numbers (step, epoch, distance): no ticks at 1.5. */
+  integerX?: boolean;
   baseline?: { value: number; label: string };
   lines: Line[];
 }
@@ -34,6 +34,9 @@ export class CompareChart extends LitElement {
   `;
 
   @property({ type: Object }) data?: ChartData;
+  /** Smoothing weight and log scale are separate properties: changing them needs no new data from the server. */
+  @property({ type: Number }) smoothing = 0;
+  @property({ type: Boolean }) log = false;
 
   private chart?: echarts.ECharts;
   private resizeObserver?: ResizeObserver;
@@ -83,7 +86,7 @@ export class CompareChart extends LitElement {
       return;
     }
     const d = this.data;
-    const log = !!d.log;
+    const log = this.log;
     const positive = (v: number) => !log || v > 0;
     const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
       '#bcbd22', '#17becf'];
@@ -91,7 +94,7 @@ export class CompareChart extends LitElement {
     let bands = 0;
     d.lines.forEach((line, i) => {
       const color = palette[i % palette.length];
-      const points = this.smooth(line.points, d.smoothing ?? 0).filter((p) => positive(p[1]));
+      const points = this.smooth(line.points, this.smoothing).filter((p) => positive(p[1]));
       if (line.band && line.band.length > 1) {
         bands++;
         const band = line.band.filter((b) => positive(b[1]) && positive(b[2]));
@@ -144,7 +147,7 @@ export class CompareChart extends LitElement {
       xAxis: {
         type: 'value', name: d.xName, nameLocation: 'middle', nameGap: 24, min: 'dataMin', max: 'dataMax',
         axisLabel: { formatter: (v: number) => shortNumber(v), hideOverlap: true }, splitLine: { show: false },
-        axisLine: { onZero: false },
+        axisLine: { onZero: false }, minInterval: d.integerX ? 1 : 0,
       },
       yAxis: {
         type: log ? 'log' : 'value', name: d.yName, nameTextStyle: { align: 'left', fontWeight: 'bold' },

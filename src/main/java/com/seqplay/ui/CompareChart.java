@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Server side of {@code seqplay-compare-chart}: overlaid curves of runs or groups, a group's band
- * (its spread), smoothing, log scale, zoom and a baseline line. Everything is sent in one property.
+ * (its spread), smoothing, log scale, zoom and a baseline line. The data goes in one property;
+ * smoothing and log scale in their own, so that changing them sends no points again.
  */
 @Tag("seqplay-compare-chart")
 @JsModule("./components/compare-chart.ts")
@@ -25,12 +26,15 @@ public class CompareChart extends Component implements HasSize {
     /** A dashed horizontal line, e.g. the task's baseline. */
     public record Baseline(double value, String label) {}
 
-    public void show(String xName, String yName, boolean log, double smoothing, Baseline baseline, List<Line> lines) {
+    /**
+     * @param integerX whether x only takes whole numbers (steps, epochs, distances), so that the
+     *     axis shows no ticks between them
+     */
+    public void show(String xName, String yName, boolean integerX, Baseline baseline, List<Line> lines) {
         JsonObject data = Json.createObject();
         data.put("xName", xName);
         data.put("yName", yName);
-        data.put("log", log);
-        data.put("smoothing", smoothing);
+        data.put("integerX", integerX);
         if (baseline != null) {
             JsonObject b = Json.createObject();
             b.put("value", baseline.value());
@@ -49,6 +53,15 @@ public class CompareChart extends Component implements HasSize {
         }
         data.put("lines", array);
         getElement().setPropertyJson("data", data);
+    }
+
+    /** Exponential smoothing weight (0 = none), applied in the browser. */
+    public void setSmoothing(double weight) {
+        getElement().setProperty("smoothing", weight);
+    }
+
+    public void setLog(boolean log) {
+        getElement().setProperty("log", log);
     }
 
     private static JsonArray rows(List<double[]> rows) {

@@ -4,12 +4,20 @@ import jakarta.annotation.security.PermitAll;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
+import com.seqplay.run.domain.Sample;
+import com.seqplay.run.history.ExperimentNotFoundException;
+import com.seqplay.run.history.ExperimentService;
 import com.seqplay.run.history.Grouping;
 import com.seqplay.run.history.RunHistoryService;
+import com.seqplay.run.history.SideBySide;
+import com.seqplay.run.service.RunUpdate;
+import com.seqplay.run.service.RunUpdates;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.spec.TaskType;
 import com.seqplay.task.MainMetric;
 import com.seqplay.task.TaskDefinitions;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
@@ -28,6 +36,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +51,13 @@ import java.util.function.ToLongFunction;
  * series=bpc&x=epoch&smooth=0.6&log=true&band=range&differs=all}), so a comparison can be sent
  * or reloaded as it is. Curves of one series per task (runs of different tasks never share an
  * axis), optionally grouped by a specification field into mean lines with bands; the settings
- * that differ; the final metrics with the best marked (means +- sd when grouped).
+ * that differ; the final metrics with the best marked (means +- sd when grouped); the latest
+ * samples side by side; and the gradient-reach curves. {@code compare?experiment=7} compares a
+ * grid's runs. While any compared run trains, new points and finished runs come in by push.
+ *
+ * <p>Series are read once per series name and kept while the view shows them: changing the x
+ * axis, grouping or band redraws from what is held, and smoothing and log scale are applied in
+ * the browser alone.
  */
 @Route(value = "compare", layout = MainLayout.class)
 @PermitAll
@@ -51,7 +66,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private static final int POINTS = 2000;
     private static final Map<String, String> X_AXES = Map.of("step", "step", "epoch", "epoch", "seconds",
             "wall time (s)");
+    /** Live redraws at most this often while runs train: each one reads the series again. */
+    private static final long LIVE_REDRAW_MILLIS = 2000;
     private final RunHistoryService history;
+    private final ExperimentService experiments;
+    private final RunUpdates updates;
     private final Select<String> series = new Select<>();
     private final Select<String> xAxis = new Select<>();
     private final Select<String> smoothing = new Select<>();
@@ -62,11 +81,25 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private final Div charts = new Div();
     private final Div config = new Div();
     private final Div results = new Div();
+    private final Div samples = new Div();
+    private final Div reach = new Div();
+    private final H3 reachTitle = new H3("How far back the gradient reaches");
     private List<Run> runs = List.of();
+    /** The experiment compared, when the URL names one: its runs are read again on each live redraw. */
+    private Long experiment;
+    /** Per series name: each run's points, as read (thinned) for the charts. */
+    private final Map<String, Map<Long, List<MetricPoint>>> seriesCache = new HashMap<>();
+    private final Map<TaskType, CompareChart> chartsByTask = new LinkedHashMap<>();
+    private List<String> differing = List.of();
+    private Set<String> allFields = Set.of();
     private boolean loading;
+    private final List<Runnable> subscriptions = new ArrayList<>();
+    private long lastLiveRedraw;
 
-    public CompareView(RunHistoryService history) {
+    public CompareView(RunHistoryService history, ExperimentService experiments, RunUpdates updates) {
         this.history = history;
+        this.experiments = experiments;
+        this.updates = updates;
         setWidthFull();
         series.setLabel("Series");
         series.setId("compare-series");
@@ -89,18 +122,31 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         onlyDiffers.setId("compare-differs");
         charts.setWidthFull();
         charts.setId("compare-charts");
+        samples.setId("compare-samples");
+        samples.setWidthFull();
+        reach.setId("compare-reach");
+        reach.setWidthFull();
+        reachTitle.setVisible(false);
         var controls = new HorizontalLayout(series, xAxis, smoothing, group, band, log);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.getStyle().set("flex-wrap", "wrap");
         add(new H2("Compare runs"), controls, charts, new H3("Configuration"), onlyDiffers, config,
-                new H3("Final metrics"), results);
-        series.addValueChangeListener(e -> changed());
-        xAxis.addValueChangeListener(e -> changed());
-        smoothing.addValueChangeListener(e -> changed());
-        log.addValueChangeListener(e -> changed());
-        group.addValueChangeListener(e -> changed());
-        band.addValueChangeListener(e -> changed());
-        onlyDiffers.addValueChangeListener(e -> changed());
+                new H3("Final metrics"), results, new H3("Samples side by side"), samples, reachTitle, reach);
+        series.addValueChangeListener(e -> changed(this::renderCharts));
+        xAxis.addValueChangeListener(e -> changed(this::renderCharts));
+        smoothing.addValueChangeListener(e -> changed(this::styleCharts));
+        log.addValueChangeListener(e -> changed(this::styleCharts));
+        group.addValueChangeListener(e -> changed(this::render));
+        band.addValueChangeListener(e -> changed(() -> {
+            renderCharts();
+            renderReach();
+        }));
+        onlyDiffers.addValueChangeListener(e -> changed(this::renderConfig));
+    }
+
+    /** The link that opens an experiment's runs here, grouped by {@code group} (or not, if null). */
+    public static String experimentLink(long experimentId, String group) {
+        return "compare?experiment=" + experimentId + (group == null ? "" : "&group=" + group);
     }
 
     /** The link that opens these runs here. */
@@ -120,13 +166,28 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 // not an id: left out
             }
         }
+        experiment = null;
+        if (p.containsKey("experiment")) {
+            try {
+                experiment = Long.parseLong(p.get("experiment").trim());
+                ids = experiments.get(experiment).runIds();
+            } catch (NumberFormatException | ExperimentNotFoundException e) {
+                charts.removeAll();
+                charts.add(new Paragraph("There is no experiment " + p.get("experiment") + "."));
+                return;
+            }
+        }
         runs = history.existing(ids.stream().limit(RunHistoryService.MAX_COMPARED).toList());
+        seriesCache.clear();
         if (runs.isEmpty()) {
             charts.removeAll();
-            charts.add(new Paragraph("Select runs in the Runs list, then Compare."));
+            charts.add(new Paragraph(experiment != null ? "This experiment has no runs left."
+                    : "Select runs in the Runs list, then Compare."));
             return;
         }
         loading = true;
+        fieldsChanged();
+        subscribe();
         List<String> names = new ArrayList<>(history.seriesNames(runs.stream().map(Run::id).toList()));
         String main = mainMetric(runs.get(0).task());
         series.setItems(names);
@@ -135,7 +196,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         xAxis.setValue(pick(p.get("x"), List.of("step", "epoch", "seconds"), "epoch"));
         smoothing.setValue(pick(p.get("smooth"), List.of("0", "0.6", "0.8", "0.9", "0.95", "0.99"), "0"));
         log.setValue("true".equals(p.get("log")));
-        List<String> fields = differingFields();
+        List<String> fields = differing;
         group.setItems(fields);
         group.setValue(p.get("group") != null && fields.contains(p.get("group")) ? p.get("group") : null);
         band.setValue(pick(p.get("band"), List.of("sd", "range"), "sd"));
@@ -148,12 +209,17 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         return wanted != null && allowed.contains(wanted) ? wanted : fallback;
     }
 
-    private void changed() {
+    /** A control changed: the URL follows it, and only what depends on that control is redrawn. */
+    private void changed(Runnable redraw) {
         if (loading || runs.isEmpty()) {
             return;
         }
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("runs", String.join(",", runs.stream().map(r -> Long.toString(r.id())).toList()));
+        if (experiment != null) {
+            p.put("experiment", Long.toString(experiment));
+        } else {
+            p.put("runs", String.join(",", runs.stream().map(r -> Long.toString(r.id())).toList()));
+        }
         put(p, "group", group.getValue());
         put(p, "series", series.getValue());
         put(p, "x", "epoch".equals(xAxis.getValue()) ? null : xAxis.getValue());
@@ -162,7 +228,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         put(p, "band", "sd".equals(band.getValue()) ? null : band.getValue());
         put(p, "differs", onlyDiffers.getValue() ? null : "all");
         UI.getCurrent().getPage().getHistory().replaceState(null, new Location("compare", QueryParameters.simple(p)));
-        render();
+        band.setEnabled(group.getValue() != null);
+        redraw.run();
     }
 
     private static void put(Map<String, String> p, String key, String value) {
@@ -176,41 +243,130 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         renderCharts();
         renderConfig();
         renderResults();
+        renderSamples();
     }
 
+    /**
+     * One chart per task (runs of different tasks never share an axis). The chart components stay
+     * while the tasks do, so a redraw only sends them new lines.
+     */
     private void renderCharts() {
-        charts.removeAll();
         String name = series.getValue();
         if (name == null) {
+            charts.removeAll();
+            chartsByTask.clear();
             charts.add(new Paragraph("These runs have no recorded series yet."));
             return;
         }
         Map<TaskType, List<Run>> byTask = new LinkedHashMap<>();
         runs.forEach(r -> byTask.computeIfAbsent(r.task(), t -> new ArrayList<>()).add(r));
+        if (!chartsByTask.keySet().equals(byTask.keySet())) {
+            charts.removeAll();
+            chartsByTask.clear();
+        }
         for (var entry : byTask.entrySet()) {
             TaskType task = entry.getKey();
             List<Run> taskRuns = entry.getValue();
-            List<Long> ids = taskRuns.stream().map(Run::id).toList();
             // A series another task reports (bpc for a memory run) would leave this task's chart
             // empty: such a task draws its own main metric instead.
-            String taskSeries = history.seriesNames(ids).contains(name) ? name
+            Map<Long, List<MetricPoint>> data = points(name);
+            String taskSeries = taskRuns.stream().anyMatch(r -> data.containsKey(r.id())) ? name
                     : TaskDefinitions.of(task).mainMetric().name();
-            var data = history.series(ids, List.of(taskSeries), POINTS);
+            Map<Long, List<MetricPoint>> read = points(taskSeries);
             Map<Long, List<MetricPoint>> points = new LinkedHashMap<>();
-            taskRuns.forEach(r -> points.put(r.id(), data.getOrDefault(r.id(), Map.of()).getOrDefault(taskSeries, List.of())));
-            var chart = new CompareChart();
-            chart.setId("compare-chart-" + task.id());
-            chart.addClassName("compare-chart");
+            taskRuns.forEach(r -> points.put(r.id(), read.getOrDefault(r.id(), List.of())));
+            CompareChart chart = chartsByTask.get(task);
+            if (chart == null) {
+                chart = new CompareChart();
+                chart.setId("compare-chart-" + task.id());
+                chart.addClassName("compare-chart");
+                chartsByTask.put(task, chart);
+                if (byTask.size() > 1) {
+                    charts.add(new H3(task.label() + " (" + taskRuns.size() + (taskRuns.size() == 1 ? " run)" : " runs)")));
+                }
+                charts.add(chart);
+            }
             List<CompareChart.Line> lines = group.getValue() == null ? runLines(taskRuns, points)
                     : groupLines(taskRuns, points);
-            chart.show(X_AXES.get(xAxis.getValue()), taskSeries, log.getValue(), Double.parseDouble(smoothing.getValue()),
+            chart.show(X_AXES.get(xAxis.getValue()), taskSeries, !"seconds".equals(xAxis.getValue()),
                     baseline(taskRuns, taskSeries), lines);
-            if (byTask.size() > 1) {
-                charts.add(new H3(task.label() + ": " + taskSeries + " (" + taskRuns.size()
-                        + (taskRuns.size() == 1 ? " run)" : " runs)")));
-            }
-            charts.add(chart);
         }
+        styleCharts();
+    }
+
+    /** Smoothing and log scale: properties of the charts, applied in the browser. */
+    private void styleCharts() {
+        double weight = Double.parseDouble(smoothing.getValue());
+        chartsByTask.values().forEach(c -> {
+            c.setSmoothing(weight);
+            c.setLog(log.getValue());
+        });
+    }
+
+    /** Every compared run's points of one series, read once (all runs in one query) and then kept. */
+    private Map<Long, List<MetricPoint>> points(String name) {
+        return seriesCache.computeIfAbsent(name, n -> {
+            Map<Long, List<MetricPoint>> out = new LinkedHashMap<>();
+            history.series(runs.stream().map(Run::id).toList(), List.of(n), POINTS)
+                    .forEach((id, byName) -> out.put(id, byName.getOrDefault(n, List.of())));
+            return out;
+        });
+    }
+
+    /** The latest samples side by side, then the gradient-reach curves, from one read of the samples. */
+    private void renderSamples() {
+        Set<String> kinds = new LinkedHashSet<>(CompareSamples.KINDS);
+        kinds.add("gradient_reach");
+        latestSamples = history.latestSamples(runs.stream().map(Run::id).toList(), kinds);
+        samples.removeAll();
+        CompareSamples.of(runs, latestSamples, group.getValue()).forEach(samples::add);
+        renderReach();
+    }
+
+    private Map<Long, List<Sample>> latestSamples = Map.of();
+
+    /**
+     * Each run's latest gradient-reach curve (or each group's mean and spread), on a log scale:
+     * where an RNN's curve falls off in a few steps and an LSTM's stays up, the vanishing gradient
+     * is there to see.
+     */
+    private void renderReach() {
+        reach.removeAll();
+        List<Long> ids = runs.stream().map(Run::id).toList();
+        List<SideBySide.ReachCurve> curves = SideBySide.reach(ids, latestSamples);
+        reachTitle.setVisible(!curves.isEmpty());
+        if (curves.isEmpty()) {
+            return;
+        }
+        Map<Long, List<MetricPoint>> byRun = new LinkedHashMap<>();
+        Map<Long, Integer> epochs = new HashMap<>();
+        for (SideBySide.ReachCurve c : curves) {
+            List<MetricPoint> points = new ArrayList<>();
+            for (int d = 0; d < c.relativeNorm().length; d++) {
+                if (c.relativeNorm()[d] > 0) {
+                    points.add(new MetricPoint("reach", d, c.epoch(), c.relativeNorm()[d], java.time.Instant.EPOCH));
+                }
+            }
+            byRun.put(c.run(), points);
+            epochs.put(c.run(), c.epoch());
+        }
+        List<Run> reachRuns = runs.stream().filter(r -> byRun.containsKey(r.id())).toList();
+        List<CompareChart.Line> lines = new ArrayList<>();
+        if (group.getValue() == null) {
+            for (Run r : reachRuns) {
+                lines.add(new CompareChart.Line("#" + r.id() + " " + r.name() + " · epoch " + epochs.get(r.id()),
+                        byRun.get(r.id()).stream().map(p -> new double[] {p.step(), p.value()}).toList(), null));
+            }
+        } else {
+            lines.addAll(bandLines(reachRuns, byRun, MetricPoint::step, false));
+        }
+        var chart = new CompareChart();
+        chart.setId("compare-reach-chart");
+        chart.addClassName("compare-reach");
+        chart.show("distance (steps back)", "gradient size relative to distance 0", true, null, lines);
+        chart.setLog(true);
+        reach.add(new Paragraph("The loss at the last step, backpropagated through time: how large its gradient"
+                + " still is k steps back, at each run's latest epoch."), chart);
     }
 
     private List<CompareChart.Line> runLines(List<Run> taskRuns, Map<Long, List<MetricPoint>> points) {
@@ -225,21 +381,27 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private List<CompareChart.Line> groupLines(List<Run> taskRuns, Map<Long, List<MetricPoint>> points) {
+        ToLongFunction<MetricPoint> key = "epoch".equals(xAxis.getValue()) ? MetricPoint::epoch : MetricPoint::step;
+        return bandLines(taskRuns, points, key, "seconds".equals(xAxis.getValue()));
+    }
+
+    /** Per group: the mean line over its runs at each x, and its band (sd or range). */
+    private List<CompareChart.Line> bandLines(List<Run> members, Map<Long, List<MetricPoint>> points,
+            ToLongFunction<MetricPoint> key, boolean seconds) {
         List<CompareChart.Line> lines = new ArrayList<>();
         boolean range = "range".equals(band.getValue());
-        ToLongFunction<MetricPoint> key = "epoch".equals(xAxis.getValue()) ? MetricPoint::epoch : MetricPoint::step;
-        Grouping.group(taskRuns, group.getValue()).forEach((value, members) -> {
-            List<List<MetricPoint>> series = members.stream().map(r -> points.get(r.id())).toList();
+        Grouping.group(members, group.getValue()).forEach((value, groupRuns) -> {
+            List<List<MetricPoint>> series = groupRuns.stream().map(r -> points.getOrDefault(r.id(), List.of())).toList();
             var bandPoints = Grouping.thin(Grouping.band(series, key), POINTS / 2);
             List<double[]> mean = new ArrayList<>();
             List<double[]> spread = new ArrayList<>();
             for (Grouping.BandPoint b : bandPoints) {
-                double x = "seconds".equals(xAxis.getValue()) ? b.seconds() : b.x();
+                double x = seconds ? b.seconds() : b.x();
                 var s = b.stats();
                 mean.add(new double[] {x, s.mean()});
                 spread.add(range ? new double[] {x, s.min(), s.max()} : new double[] {x, s.mean() - s.sd(), s.mean() + s.sd()});
             }
-            lines.add(new CompareChart.Line(group.getValue() + " " + value + " (n=" + members.size() + ")", mean,
+            lines.add(new CompareChart.Line(group.getValue() + " " + value + " (n=" + groupRuns.size() + ")", mean,
                     spread));
         });
         return lines;
@@ -265,18 +427,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 main.baselineLabel());
     }
 
-    /** The flat specification fields whose value is not the same for all runs. */
-    private List<String> differingFields() {
-        List<String> out = new ArrayList<>();
-        for (String field : allFields()) {
-            if (runs.stream().map(r -> Grouping.value(r, field)).distinct().count() > 1) {
-                out.add(field);
-            }
-        }
-        return out;
-    }
-
-    private Set<String> allFields() {
+    /**
+     * Works out, once per set of runs, the flat specification fields and those whose value is not
+     * the same for all runs.
+     */
+    private void fieldsChanged() {
         Set<String> fields = new LinkedHashSet<>();
         for (Run r : runs) {
             JsonNode tree = SpecJson.toTree(r.spec());
@@ -286,12 +441,19 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 }
             });
         }
-        return fields;
+        List<String> out = new ArrayList<>();
+        for (String field : fields) {
+            if (runs.stream().map(r -> Grouping.value(r, field)).distinct().count() > 1) {
+                out.add(field);
+            }
+        }
+        allFields = fields;
+        differing = List.copyOf(out);
     }
 
     private void renderConfig() {
         config.removeAll();
-        List<String> fields = onlyDiffers.getValue() ? differingFields() : new ArrayList<>(allFields());
+        List<String> fields = onlyDiffers.getValue() ? differing : new ArrayList<>(allFields);
         if (fields.isEmpty()) {
             config.add(new Paragraph("Every setting is the same for these runs."));
             return;
@@ -301,7 +463,6 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         head.appendChild(cell("th", "setting"));
         runs.forEach(r -> head.appendChild(cell("th", "#" + r.id())));
         table.appendChild(head);
-        Set<String> differing = Set.copyOf(differingFields());
         for (String field : fields) {
             Element row = new Element("tr").setAttribute("data-field", field);
             if (differing.contains(field)) {
@@ -335,14 +496,14 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         columns.keySet().forEach(c -> head.appendChild(cell("th", c)));
         table.appendChild(head);
         List<String> rows = new ArrayList<>();
-        rows.add("best main metric");
+        rows.add(MAIN_ROW);
         rows.addAll(metrics);
         for (String metric : rows) {
             Element row = new Element("tr").setAttribute("data-metric", metric);
             row.appendChild(cell("td", metric));
             List<Grouping.Stats> stats = new ArrayList<>();
             columns.values().forEach(members -> stats.add(Grouping.Stats.of(members.stream()
-                    .map(r -> metric.equals("best main metric") ? r.bestMetric()
+                    .map(r -> metric.equals(MAIN_ROW) ? mainValue(r)
                             : r.metrics() == null ? null : r.metrics().get(metric))
                     .toList())));
             int best = bestIndex(metric, stats);
@@ -382,7 +543,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Boolean lowerIsBetter(String metric) {
-        if (metric.equals("best main metric")) {
+        if (metric.equals(MAIN_ROW)) {
             var directions = runs.stream().map(r -> TaskDefinitions.of(r.task()).mainMetric().direction()).distinct()
                     .toList();
             return directions.size() == 1 ? directions.get(0) == MainMetric.Direction.LOWER_IS_BETTER : null;
@@ -405,16 +566,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Element table(String id) {
-        Element table = new Element("table").setAttribute("id", id);
-        table.getStyle().set("border-collapse", "collapse").set("font-size", "var(--lumo-font-size-s)");
-        return table;
+        return HtmlTable.table(id);
     }
 
     private static Element cell(String tag, String text) {
-        Element e = new Element(tag).setText(text);
-        e.getStyle().set("padding", "2px 10px").set("text-align", "left")
-                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
-        return e;
+        return HtmlTable.cell(tag, text);
     }
 
     private static String format(double v) {
@@ -422,6 +578,91 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             return "–";
         }
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.4g", v);
+    }
+
+    /** The row of each run's main metric, the value its verdict judges. */
+    private static final String MAIN_ROW = "main metric";
+
+    /**
+     * The value of the main metric that the run's verdict judges: the thorough evaluation's where
+     * the run made one, else the final result's (for the memory probe the test accuracy, not the
+     * best validation accuracy), else, while a run trains, the best so far.
+     */
+    static Double mainValue(Run r) {
+        MainMetric main = TaskDefinitions.of(r.task()).mainMetric();
+        if (r.metrics() != null) {
+            Double thorough = main.thoroughPrefix().isEmpty() ? null : r.metrics().get(main.thoroughPrefix() + main.name());
+            if (thorough != null && Double.isFinite(thorough)) {
+                return thorough;
+            }
+            Double last = r.metrics().get(main.name());
+            if (last != null && Double.isFinite(last)) {
+                return last;
+            }
+        }
+        return r.bestMetric();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        subscribe();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        unsubscribe();
+    }
+
+    /**
+     * Listens to the compared runs that still train (all of them for an experiment, whose runs may
+     * still be queued): their new points and their end redraw the view, at most every two seconds
+     * while points come in, at once when a run finishes.
+     */
+    private void subscribe() {
+        unsubscribe();
+        UI ui = UI.getCurrent();
+        if (ui == null || runs.isEmpty()) {
+            return;
+        }
+        for (Run r : runs) {
+            if (!r.status().isFinal()) {
+                subscriptions.add(updates.subscribe(r.id(), u -> ui.access(() -> live(u))));
+            }
+        }
+    }
+
+    private void unsubscribe() {
+        subscriptions.forEach(Runnable::run);
+        subscriptions.clear();
+    }
+
+    private void live(RunUpdate u) {
+        boolean finished = u.run() != null && u.run().status().isFinal();
+        long now = System.currentTimeMillis();
+        if (!finished && now - lastLiveRedraw < LIVE_REDRAW_MILLIS) {
+            return;
+        }
+        lastLiveRedraw = now;
+        List<Long> ids = experiment != null ? experiments.get(experiment).runIds() : runs.stream().map(Run::id).toList();
+        runs = history.existing(ids.stream().limit(RunHistoryService.MAX_COMPARED).toList());
+        seriesCache.clear();
+        if (runs.isEmpty()) {
+            return;
+        }
+        fieldsChanged();
+        List<String> names = history.seriesNames(runs.stream().map(Run::id).toList());
+        if (!names.equals(series.getListDataView().getItems().toList())) {
+            loading = true;
+            String chosen = series.getValue();
+            series.setItems(names);
+            series.setValue(chosen != null && names.contains(chosen) ? chosen : names.isEmpty() ? null
+                    : names.contains(mainMetric(runs.get(0).task())) ? mainMetric(runs.get(0).task()) : names.get(0));
+            loading = false;
+        }
+        render();
+        if (finished) {
+            subscribe();
+        }
     }
 
     /** The metric people judge the task by. */

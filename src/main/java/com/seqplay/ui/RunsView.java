@@ -59,7 +59,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every run, loaded page by page from the database (the browser never holds them all): filters
- * and the sort order live in the URL ({@code runs?cell=gru&sort=-best}), columns can be chosen,
+ * and the sort order live in the URL ({@code runs?cell=gru&sort=-best}), and so do the chosen
+ * columns when they are not the default ones ({@code columns=name,cell,best,seed}),
  * rows multi-selected to compare, edit, clone, export or delete. Statuses and progress update live.
  */
 @Route(value = "runs", layout = MainLayout.class)
@@ -84,6 +85,10 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private final DatePicker to = new DatePicker("to");
     private final Span total = new Span();
     private RunQuery query = RunQuery.all();
+    /** The URL parameter that lists the visible columns by key (the runs list's own, not a filter). */
+    static final String COLUMNS = "columns";
+    private final Map<String, Checkbox> columnBoxes = new LinkedHashMap<>();
+    private List<String> defaultColumns = List.of();
     private Runnable unsubscribe;
     private long lastRefresh;
     private boolean loading;
@@ -199,7 +204,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         tag.setValueChangeMode(ValueChangeMode.LAZY);
         owner.setValueChangeMode(ValueChangeMode.LAZY);
         dataset.setValueChangeMode(ValueChangeMode.LAZY);
-        var clear = new Button("Clear filters", e -> UI.getCurrent().navigate("runs"));
+        var clear = new Button("Clear filters", e -> UI.getCurrent().navigate("runs",
+                QueryParameters.simple(columnParameter())));
         var row = new HorizontalLayout(text, task, cell, clipping, status, tag, owner, dataset, from, to, clear);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.getStyle().set("flex-wrap", "wrap");
@@ -223,9 +229,17 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
             }
             var box = new Checkbox(column.getHeaderText() == null ? column.getKey() : column.getHeaderText(),
                     column.isVisible());
-            box.addValueChangeListener(e -> column.setVisible(e.getValue()));
+            box.setId("column-" + column.getKey());
+            box.addValueChangeListener(e -> {
+                column.setVisible(e.getValue());
+                if (!loading) {
+                    pushUrl();
+                }
+            });
+            columnBoxes.put(column.getKey(), box);
             boxes.add(box);
         }
+        defaultColumns = visibleColumns();
         var details = new Details("Columns", boxes);
         details.setId("columns");
         return details;
@@ -235,6 +249,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, String> p = new LinkedHashMap<>();
         event.getLocation().getQueryParameters().getParameters().forEach((k, v) -> p.put(k, String.join(",", v)));
+        String columns = p.remove(COLUMNS);
         try {
             query = RunQuery.parse(p);
         } catch (InvalidSpecException e) {
@@ -243,6 +258,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
             query = RunQuery.all();
         }
         loading = true;
+        showColumns(columns == null ? defaultColumns : Arrays.stream(columns.split(",")).map(String::trim).toList());
         text.setValue(query.text() == null ? "" : query.text());
         task.setValue(query.task());
         cell.setValue(query.cell());
@@ -279,7 +295,28 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
     private void pushUrl() {
         Map<String, String> p = new LinkedHashMap<>(query.page(0, RunQuery.DEFAULT_LIMIT).toParameters());
+        p.putAll(columnParameter());
         UI.getCurrent().getPage().getHistory().replaceState(null, new Location("runs", QueryParameters.simple(p)));
+    }
+
+    /** The keys of the visible columns, in grid order (the id column always shows). */
+    private List<String> visibleColumns() {
+        return columnBoxes.keySet().stream().filter(k -> grid.getColumnByKey(k).isVisible()).toList();
+    }
+
+    /** {@code columns=...} when the visible columns are not the default ones; nothing otherwise. */
+    private Map<String, String> columnParameter() {
+        List<String> visible = visibleColumns();
+        return visible.equals(defaultColumns) ? Map.of() : Map.of(COLUMNS, String.join(",", visible));
+    }
+
+    /** Shows exactly these columns (unknown keys, e.g. of a column that was removed, are ignored). */
+    private void showColumns(List<String> keys) {
+        columnBoxes.forEach((key, box) -> {
+            boolean visible = keys.contains(key);
+            grid.getColumnByKey(key).setVisible(visible);
+            box.setValue(visible);
+        });
     }
 
     private RunSort sortOf(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {

@@ -218,7 +218,8 @@ class HistoryController {
         Map<String, Integer> statuses = new LinkedHashMap<>();
         history.existing(e.runIds()).forEach(r -> statuses.merge(r.status().name(), 1, Integer::sum));
         out.put("statuses", statuses);
-        out.put("compare", "/compare?runs=" + String.join(",", e.runIds().stream().map(String::valueOf).toList())
+        // the experiment's own comparison: it fills in while the runs train
+        out.put("compare", "/compare?experiment=" + e.id()
                 + (e.vary().isEmpty() ? "" : "&group=" + e.vary().keySet().iterator().next().split("\\.")[0]));
         return out;
     }

@@ -1,6 +1,5 @@
 package com.seqplay.run.history;
 
-import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.service.RunRepository;
 import com.seqplay.spec.CellType;
 import com.seqplay.spec.Clipping;
@@ -12,16 +11,22 @@ import com.seqplay.task.SpecValidator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.flywaydb.core.Flyway;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * How the history queries behave with a long history: fills a fresh data folder with many runs
  * (every task, cell and clipping mode; finished, with a best metric) of three series each, then
  * times the first page of the runs list, a filtered and sorted page, and the data of a 20-run
- * comparison, as the server runs them (same database settings, same queries). Prints figures;
- * it is not a test.
+ * comparison, as the server runs them (same database settings, same queries). The comparison is
+ * timed twice: from the metric points (as for runs still training) and as the server reads
+ * finished runs, whose series are packed the first time they are read (that first call is in
+ * the "first" figure). Prints figures; it is not a test.
  */
 public final class HistoryBenchmark {
     private static final List<String> SERIES = List.of("train_loss", "val_loss", "grad_norm");
@@ -47,11 +54,24 @@ public final class HistoryBenchmark {
             fill(url, dataDir, runCount, pointsPerSeries, out);
         }
 
-        // Measuring: the server's own database settings.
-        var template = new JdbcTemplate(dataSource(url + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
+        // Measuring: the server's own database settings and schema (a folder filled by an older
+        // version gets the newer migrations first), through a connection pool as in the server.
+        // Without a pool every query would open the database anew (H2 closes it with its last
+        // connection) and the figures would time that instead of the queries.
+        try (var measuring = pool(url + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE")) {
+            Flyway.configure().dataSource(measuring).locations("classpath:db/migration").load().migrate();
+            measure(measuring, runCount, out);
+        }
+    }
+
+    private static void measure(DataSource measuring, int runCount, PrintStream out) {
+        var template = new JdbcTemplate(measuring);
         var jdbc = JdbcClient.create(template);
         var runs = new RunRepository(jdbc);
         var history = new HistoryRepository(jdbc, template, runs);
+        // As if every run were still training: nothing counts as settled, every series is read from its points.
+        var fromPoints = new SeriesReader(history, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        var server = new SeriesReader(history, Clock.systemUTC());
 
         ZoneId zone = ZoneId.systemDefault();
         time(out, "first page of the runs list (50 of all, newest first, with total)",
@@ -62,13 +82,24 @@ public final class HistoryBenchmark {
         time(out, "filtered and sorted page (textgen, gru, no clipping, succeeded, by best bpc; "
                 + page.total() + " match)", () -> history.search(filtered, zone));
         List<Long> ids = LongStream.iterate(runCount, i -> i - runCount / 20).limit(20).boxed().toList();
-        time(out, "data for a 20-run comparison (20 runs + 3 series each, at most 1,000 points per series)", () -> {
-            ids.forEach(id -> runs.find(id).orElseThrow());
-            var series = history.series(ids, SERIES);
-            List<MetricPoint> drawn = new ArrayList<>();
-            series.values().forEach(s -> s.values().forEach(l -> drawn.addAll(MinMaxDownsampling.apply(l, 1000))));
-            return drawn.size();
-        });
+        Set<Long> idSet = new LinkedHashSet<>(ids);
+        Set<String> names = new LinkedHashSet<>(SERIES);
+        time(out, "data for a 20-run comparison, read from the metric points (runs still training)",
+                () -> comparison(history, fromPoints, idSet, names));
+        time(out, "data for a 20-run comparison of finished runs (3 series each, at most 1,000 points per series)",
+                () -> comparison(history, server, idSet, names));
+    }
+
+    /** What the server reads to compare runs: the runs (one query) and their series, thinned for drawing. */
+    private static int comparison(HistoryRepository history, SeriesReader reader, Set<Long> ids, Set<String> names) {
+        if (history.runs(ids).size() != ids.size()) {
+            throw new IllegalStateException("runs missing from the benchmark's folder");
+        }
+        int drawn = 0;
+        for (var series : reader.read(ids, names, 1000).values()) {
+            drawn += series.values().stream().mapToInt(List::size).sum();
+        }
+        return drawn;
     }
 
     private static void fill(String url, Path dataDir, int runCount, int pointsPerSeries, PrintStream out) {
@@ -84,6 +115,14 @@ public final class HistoryBenchmark {
         out.printf(Locale.ROOT, "filled %s with %,d runs x %d series x %,d points in %.0f s%n", dataDir, runCount,
                 SERIES.size(), pointsPerSeries, (System.nanoTime() - start) / 1e9);
 
+    }
+
+    private static HikariDataSource pool(String url) {
+        var ds = new HikariDataSource();
+        ds.setJdbcUrl(url);
+        ds.setUsername("sa");
+        ds.setMaximumPoolSize(2);
+        return ds;
     }
 
     private static JdbcDataSource dataSource(String url) {

@@ -137,6 +137,102 @@ class HistoryRepository {
         return out;
     }
 
+    /**
+     * The latest epoch's samples of the given kinds for several runs in one query (each kind's
+     * own latest epoch: the index on (run_id, epoch) serves the inner look-up), ordered by run,
+     * epoch and insertion.
+     */
+    Map<Long, List<Sample>> latestSamples(Collection<Long> runIds, Collection<String> kinds) {
+        Map<Long, List<Sample>> out = new LinkedHashMap<>();
+        if (runIds.isEmpty() || kinds.isEmpty()) {
+            return out;
+        }
+        String runMarks = String.join(",", runIds.stream().map(i -> "?").toList());
+        String kindMarks = String.join(",", kinds.stream().map(n -> "?").toList());
+        List<Object> params = new ArrayList<>(runIds);
+        params.addAll(kinds);
+        jdbc.sql("select s.run_id, s.kind, s.epoch, s.content, s.created_at from samples s where s.run_id in ("
+                        + runMarks + ") and s.kind in (" + kindMarks + ") and s.epoch = (select max(m.epoch) from samples m"
+                        + " where m.run_id = s.run_id and m.kind = s.kind) order by s.run_id, s.epoch, s.id")
+                .params(params)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Sample(rs.getString(2),
+                            rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                });
+        return out;
+    }
+
+    /** The runs among these ids, in the order given, in one query. */
+    List<Run> runs(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", ids.stream().map(i -> "?").toList());
+        Map<Long, Run> byId = new LinkedHashMap<>();
+        jdbc.sql("select * from runs where id in (" + marks + ")").params(new ArrayList<Object>(ids)).query(runs::map)
+                .list().forEach(r -> byId.put(r.id(), r));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The runs among these that reached a final status before {@code before}: their series no longer change. */
+    java.util.Set<Long> settledRuns(Collection<Long> ids, Instant before) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> finals = java.util.Arrays.stream(com.seqplay.run.domain.RunStatus.values())
+                .filter(com.seqplay.run.domain.RunStatus::isFinal).map(Enum::name).toList();
+        List<Object> params = new ArrayList<>(ids);
+        params.addAll(finals);
+        params.add(Timestamp.from(before));
+        return new java.util.HashSet<>(jdbc.sql("select id from runs where id in ("
+                        + String.join(",", ids.stream().map(i -> "?").toList()) + ") and status in ("
+                        + String.join(",", finals.stream().map(f -> "?").toList()) + ") and finished_at < ?")
+                .params(params).query(Long.class).list());
+    }
+
+    /** The packed series of these runs (see {@link SeriesPack}); a pack may be empty: the run has no such series. */
+    Map<Long, Map<String, List<MetricPoint>>> packs(Collection<Long> runIds, Collection<String> names) {
+        Map<Long, Map<String, List<MetricPoint>>> out = new LinkedHashMap<>();
+        if (runIds.isEmpty() || names.isEmpty()) {
+            return out;
+        }
+        List<Object> params = new ArrayList<>(runIds);
+        params.addAll(names);
+        jdbc.sql("select run_id, name, data from series_packs where run_id in ("
+                        + String.join(",", runIds.stream().map(i -> "?").toList()) + ") and name in ("
+                        + String.join(",", names.stream().map(n -> "?").toList()) + ")")
+                .params(params)
+                .query(rs -> {
+                    String name = rs.getString(2);
+                    out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .put(name, SeriesPack.unpack(name, rs.getBytes(3)));
+                });
+        return out;
+    }
+
+    /** One series to keep packed. */
+    record Pack(long runId, String name, List<MetricPoint> points) {}
+
+    /**
+     * Keeps finished runs' series packed, all in one statement (one commit); a second writer of
+     * the same series simply replaces it.
+     */
+    void storePacks(List<Pack> packs) {
+        if (packs.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        for (Pack p : packs) {
+            params.add(p.runId());
+            params.add(p.name());
+            params.add(p.points().size());
+            params.add(SeriesPack.pack(p.points()));
+        }
+        jdbc.sql("merge into series_packs (run_id, name, points, data) key (run_id, name) values "
+                        + String.join(", ", packs.stream().map(p -> "(?, ?, ?, ?)").toList()))
+                .params(params).update();
+    }
+
     /** Stores a run read from an archive, with its final status and results; returns its new id. */
     long insertImported(String owner, Run r, String spec, Instant now) {
         var keys = new GeneratedKeyHolder();

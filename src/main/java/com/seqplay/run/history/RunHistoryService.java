@@ -4,6 +4,7 @@ import com.seqplay.security.Ownership;
 import com.seqplay.config.SeqplayProperties;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
+import com.seqplay.run.domain.Sample;
 import com.seqplay.run.service.RunService;
 import com.seqplay.spec.InvalidSpecException;
 import jakarta.annotation.PostConstruct;
@@ -12,12 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
@@ -33,13 +33,16 @@ public class RunHistoryService {
     public static final int MAX_SERIES_NAMES = 20;
     public static final int MAX_POINTS = 10_000;
     private final HistoryRepository history;
+    private final SeriesReader seriesReader;
     private final RunService runs;
     private final SeqplayProperties properties;
     /** Only a run's owner or an administrator edits or deletes it (lab mode; everyone is admin alone). */
     private final Ownership ownership;
 
-    RunHistoryService(HistoryRepository history, RunService runs, SeqplayProperties properties, Ownership ownership) {
+    RunHistoryService(HistoryRepository history, SeriesReader seriesReader, RunService runs,
+            SeqplayProperties properties, Ownership ownership) {
         this.history = history;
+        this.seriesReader = seriesReader;
         this.runs = runs;
         this.properties = properties;
         this.ownership = ownership;
@@ -125,14 +128,18 @@ public class RunHistoryService {
         if (points < 10 || points > MAX_POINTS) {
             throw new InvalidSpecException("points", "must be between 10 and " + MAX_POINTS + ", not " + points);
         }
-        var read = history.series(new LinkedHashSet<>(runIds), new LinkedHashSet<>(names));
-        Map<Long, Map<String, List<MetricPoint>>> out = new LinkedHashMap<>();
-        read.forEach((run, series) -> {
-            Map<String, List<MetricPoint>> thinned = new LinkedHashMap<>();
-            series.forEach((name, list) -> thinned.put(name, MinMaxDownsampling.apply(list, points)));
-            out.put(run, thinned);
-        });
-        return out;
+        return seriesReader.read(new LinkedHashSet<>(runIds), new LinkedHashSet<>(names), points);
+    }
+
+    /**
+     * Each run's samples of the given kinds from its latest epoch that has one (one query), for
+     * putting runs side by side ({@link SideBySide}).
+     */
+    public Map<Long, List<Sample>> latestSamples(List<Long> runIds, Set<String> kinds) {
+        if (runIds.size() > MAX_COMPARED) {
+            throw new InvalidSpecException("runs", "name at most " + MAX_COMPARED + " runs, not " + runIds.size());
+        }
+        return history.latestSamples(new LinkedHashSet<>(runIds), kinds);
     }
 
     /** The series names any of these runs has. */
@@ -140,17 +147,9 @@ public class RunHistoryService {
         return history.seriesNames(runIds);
     }
 
-    /** The runs that exist among these ids, in the order given. */
+    /** The runs that exist among these ids, in the order given (one query; a run deleted since the link was made is left out). */
     public List<Run> existing(List<Long> ids) {
-        List<Run> out = new ArrayList<>();
-        for (long id : new LinkedHashSet<>(ids)) {
-            try {
-                out.add(runs.get(id));
-            } catch (com.seqplay.run.service.RunNotFoundException e) {
-                // a run deleted since the link was made is left out
-            }
-        }
-        return out;
+        return history.runs(new LinkedHashSet<>(ids));
     }
 
     private static void deleteFolder(Path dir) {
