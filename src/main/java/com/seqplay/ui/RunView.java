@@ -196,10 +196,17 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private void show(Run run) {
         inside.setRun(run);
-        status.setStatus(run.status());
+        status.setStatus(run.status(), run.status() == com.seqplay.run.domain.RunStatus.QUEUED
+                ? java.util.Optional.ofNullable(runs.queue().get(run.id())) : java.util.Optional.empty());
+        if (run.status() == com.seqplay.run.domain.RunStatus.QUEUED) {
+            timeLeft.setText(status.getElement().getAttribute("title") == null ? ""
+                    : "waiting: " + status.getElement().getAttribute("title"));
+        }
         progress.setValue(run.progress() == null ? 0 : Math.min(1, run.progress()));
         Long left = run.secondsLeft(Instant.now());
-        timeLeft.setText(left == null ? "" : "about " + Durations.format(left) + " left");
+        if (run.status() != com.seqplay.run.domain.RunStatus.QUEUED) {
+            timeLeft.setText(left == null ? "" : "about " + Durations.format(left) + " left");
+        }
         cancel.setVisible(!run.status().isFinal());
         run.verdict().ifPresentOrElse(v -> {
             verdict.setText(v.sentence());

@@ -93,7 +93,13 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private long lastRefresh;
     private boolean loading;
 
-    public RunsView(RunHistoryService history, RunUpdates updates, TrainingHealthFlags health) {
+    /** Queued runs' places, read once per page fetch rather than once per row. */
+    private Map<Long, com.seqplay.run.service.QueueSlot> queueSlots = Map.of();
+    private final com.seqplay.run.service.RunService runs;
+
+    public RunsView(RunHistoryService history, RunUpdates updates, TrainingHealthFlags health,
+            com.seqplay.run.service.RunService runs) {
+        this.runs = runs;
         this.history = history;
         this.updates = updates;
         setSizeFull();
@@ -113,7 +119,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 .setVisible(false);
         grid.addColumn(Run::owner).setHeader("Owner").setKey("owner").setSortProperty("owner").setAutoWidth(true)
                 .setVisible(false);
-        grid.addColumn(new ComponentRenderer<>(r -> new StatusBadge(r.status()))).setHeader("Status").setKey("status")
+        grid.addColumn(new ComponentRenderer<>(this::statusBadge)).setHeader("Status").setKey("status")
                 .setSortProperty("status").setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(r -> HealthBadge.forRow(health.of(r.id()).orElse(null))))
                 .setHeader("Health").setKey("health").setAutoWidth(true);
@@ -135,6 +141,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         // Rows are identified by run id: a refreshed row (new progress) stays the same selected row.
         grid.setItems(q -> {
             var sorted = query.sortedBy(sortOf(q.getSortOrders()));
+            queueSlots = runs.queue();
             return history.search(sorted.page(q.getOffset(), Math.min(q.getLimit(), RunQuery.MAX_LIMIT))).runs().stream();
         }, q -> {
             long n = history.search(query.page(0, 1)).total();
@@ -402,12 +409,23 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         return box;
     }
 
+    private StatusBadge statusBadge(Run run) {
+        StatusBadge badge = new StatusBadge(run.status());
+        badge.setStatus(run.status(), java.util.Optional.ofNullable(queueSlots.get(run.id())));
+        return badge;
+    }
+
+    /**
+     * A run's overall scores in one line. Per-series scores of a many-series forecast
+     * ({@code series.<name>.mase}) are left out: the forecast panel tables them, and fifty series
+     * would bury the line.
+     */
     static String summary(Map<String, Double> metrics) {
         if (metrics == null) {
             return "";
         }
         return metrics.entrySet().stream()
-                .filter(e -> !e.getKey().equals("val_loss"))
+                .filter(e -> !e.getKey().equals("val_loss") && !e.getKey().startsWith("series."))
                 .map(e -> e.getKey() + " " + String.format("%.3f", e.getValue()))
                 .collect(Collectors.joining(", "));
     }

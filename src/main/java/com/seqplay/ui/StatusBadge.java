@@ -21,6 +21,7 @@ public class StatusBadge extends Span {
         getElement().setAttribute("theme", theme);
         getElement().setAttribute("data-status", status.name());
         getElement().removeAttribute("title");
+        getElement().removeAttribute("data-queue-position");
     }
 
     /**
