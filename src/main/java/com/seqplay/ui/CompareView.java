@@ -83,6 +83,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private final Div results = new Div();
     private final Div samples = new Div();
     private final Div reach = new Div();
+    private final Div distance = new Div();
     private final H3 reachTitle = new H3("How far back the gradient reaches");
     private List<Run> runs = List.of();
     /** The experiment compared, when the URL names one: its runs are read again on each live redraw. */
@@ -131,7 +132,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.getStyle().set("flex-wrap", "wrap");
         add(new H2("Compare runs"), controls, charts, new H3("Configuration"), onlyDiffers, config,
-                new H3("Final metrics"), results, new H3("Samples side by side"), samples, reachTitle, reach);
+                new H3("Final metrics"), results, distance, new H3("Samples side by side"), samples, reachTitle, reach);
         series.addValueChangeListener(e -> changed(this::renderCharts));
         xAxis.addValueChangeListener(e -> changed(this::renderCharts));
         smoothing.addValueChangeListener(e -> changed(this::styleCharts));
@@ -243,6 +244,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         renderCharts();
         renderConfig();
         renderResults();
+        distance.removeAll();
+        distance.setWidthFull();
+        MemoryDistanceChart.of(runs).ifPresent(distance::add);
         renderSamples();
     }
 
