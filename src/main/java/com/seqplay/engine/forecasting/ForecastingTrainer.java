@@ -5,6 +5,7 @@ import com.seqplay.dataset.Series;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;
+import com.seqplay.engine.TaskState;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -68,7 +70,17 @@ public final class ForecastingTrainer implements TaskTrainer {
         MultiLayerNetwork net = model.net;
         DataSet trainData = model.training;
         DataSet validationData = model.validation;
-        model.setup.save(ctx.runDir());
+        if (ctx.resume()) {
+            // the saved setup holds the best epoch's intervals; it must describe the same data
+            ForecastSetup saved = ForecastSetup.load(ctx.runDir());
+            if (!saved.normaliser().equals(model.setup.normaliser()) || saved.log() != model.setup.log()
+                    || saved.period() != model.setup.period()) {
+                throw new IllegalStateException("the run folder's " + ForecastSetup.FILE + " does not match the "
+                        + "data: the dataset changed since the run started, so it cannot be resumed");
+            }
+        } else {
+            model.setup.save(ctx.runDir());
+        }
         // Holt-Winters sees what the network sees: everything before the test tail
         HoltWinters.Model hw = TailForecasts.holtWinters(values, split.validationEnd(), period);
 
@@ -120,6 +132,22 @@ public final class ForecastingTrainer implements TaskTrainer {
             public void saveModel(Path file) throws IOException {
                 Checkpoints.write(net, file);
                 forecaster.setup().save(ctx.runDir()); // with the intervals of this (best) epoch
+            }
+
+            @Override
+            public Model network() {
+                return net;
+            }
+
+            /** Data order follows from the seed and the epoch; the baselines are kept for a resume right before scoring. */
+            @Override
+            public void saveState(TaskState state) throws IOException {
+                state.putNumbers("baselines", baselines);
+            }
+
+            @Override
+            public void restoreState(TaskState state) throws IOException {
+                baselines = state.getNumbers("baselines");
             }
 
             @Override

@@ -3,6 +3,7 @@ package com.seqplay.engine.memory;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;
+import com.seqplay.engine.TaskState;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
@@ -95,6 +97,22 @@ public final class MemoryTrainer implements TaskTrainer {
             public void saveModel(Path file) throws IOException {
                 bestTestAccuracy = MemoryScores.of(net, testData).accuracy();
                 Checkpoints.write(net, file);
+            }
+
+            @Override
+            public Model network() {
+                return net;
+            }
+
+            /** Data order follows from the seed and the epoch; only the best epoch's test score is kept. */
+            @Override
+            public void saveState(TaskState state) {
+                state.putDouble("best_test_accuracy", bestTestAccuracy);
+            }
+
+            @Override
+            public void restoreState(TaskState state) {
+                bestTestAccuracy = state.getDouble("best_test_accuracy");
             }
 
             @Override
