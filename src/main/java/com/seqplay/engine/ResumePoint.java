@@ -78,9 +78,10 @@ public final class ResumePoint {
         /** Puts the saved parameters, updater state and counters into {@code net}, built from the same specification. */
         public void restoreInto(Model net) throws IOException {
             INDArray params = TaskState.array(required(PARAMS));
-            if (params.length() != net.numParams()) {
+            long expected = net.params().length();
+            if (params.length() != expected) {
                 throw new IllegalStateException("the resume point's network has " + params.length()
-                        + " parameters, the run's specification builds one with " + net.numParams());
+                        + " parameters, the run's specification builds one with " + expected);
             }
             net.setParams(params);
             INDArray state = updaterState(net);

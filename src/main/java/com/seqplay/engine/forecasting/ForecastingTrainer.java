@@ -106,9 +106,13 @@ public final class ForecastingTrainer implements TaskTrainer {
             /** The baselines do not depend on the model: scored once, at the first evaluation. */
             private Map<String, Double> baselines;
 
+            /** Epochs whose shuffle the data's order has been through: each shuffles the order the last one left. */
+            private int shuffled;
+
             @Override
             public Iterable<DataSet> batches(int epoch) {
                 trainData.shuffle(spec.seed() + epoch);
+                shuffled = epoch;
                 return trainData.batchBy(spec.batchSize());
             }
 
@@ -139,15 +143,19 @@ public final class ForecastingTrainer implements TaskTrainer {
                 return net;
             }
 
-            /** Data order follows from the seed and the epoch; the baselines are kept for a resume right before scoring. */
+            /** The data order is replayed from the seed (a few shuffles); the baselines are kept for a resume right before scoring. */
             @Override
             public void saveState(TaskState state) throws IOException {
                 state.putNumbers("baselines", baselines);
+                state.putLong("shuffled_epochs", shuffled);
             }
 
             @Override
             public void restoreState(TaskState state) throws IOException {
                 baselines = state.getNumbers("baselines");
+                for (int e = 1; e <= state.getLong("shuffled_epochs"); e++) {
+                    batches(e);
+                }
             }
 
             @Override

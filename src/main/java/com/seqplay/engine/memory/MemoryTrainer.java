@@ -75,9 +75,13 @@ public final class MemoryTrainer implements TaskTrainer {
             /** Test accuracy of the best epoch so far, scored when it is saved (the test set is used for nothing else). */
             private double bestTestAccuracy = Double.NaN;
 
+            /** Epochs whose shuffle the data's order has been through: each shuffles the order the last one left. */
+            private int shuffled;
+
             @Override
             public Iterable<DataSet> batches(int epoch) {
                 trainData.shuffle(spec.seed() + epoch);
+                shuffled = epoch;
                 return trainData.batchBy(spec.batchSize());
             }
 
@@ -104,15 +108,19 @@ public final class MemoryTrainer implements TaskTrainer {
                 return net;
             }
 
-            /** Data order follows from the seed and the epoch; only the best epoch's test score is kept. */
+            /** The data order is replayed from the seed (a few shuffles); the best epoch's test score is kept. */
             @Override
             public void saveState(TaskState state) {
                 state.putDouble("best_test_accuracy", bestTestAccuracy);
+                state.putLong("shuffled_epochs", shuffled);
             }
 
             @Override
             public void restoreState(TaskState state) {
                 bestTestAccuracy = state.getDouble("best_test_accuracy");
+                for (int e = 1; e <= state.getLong("shuffled_epochs"); e++) {
+                    batches(e);
+                }
             }
 
             @Override
