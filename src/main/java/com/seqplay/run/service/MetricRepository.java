@@ -32,6 +32,26 @@ public class MetricRepository {
                 });
     }
 
+    /**
+     * Before a run resumes after epoch {@code epochsDone}: removes the points of the epoch it was
+     * in when it stopped (the resumed trainer reports that epoch again), and puts back any point of
+     * epoch {@code epochsDone}'s evaluation that the server lost before it could store it. Returns
+     * how many points were removed.
+     */
+    int trimForResume(long runId, int epochsDone, long step, Map<String, Double> lastEvaluation,
+            java.time.Instant now) {
+        int removed = jdbc.update("delete from metric_points where run_id = ? and epoch > ?", runId, epochsDone);
+        for (var e : lastEvaluation.entrySet()) {
+            Integer present = jdbc.queryForObject(
+                    "select count(*) from metric_points where run_id = ? and name = ? and epoch = ?", Integer.class,
+                    runId, e.getKey(), epochsDone);
+            if (present == null || present == 0) {
+                insert(runId, List.of(new MetricPoint(e.getKey(), step, epochsDone, e.getValue(), now)));
+            }
+        }
+        return removed;
+    }
+
     /** Every series of a run by name, each in step order. */
     Map<String, List<MetricPoint>> series(long runId) {
         Map<String, List<MetricPoint>> out = new LinkedHashMap<>();
