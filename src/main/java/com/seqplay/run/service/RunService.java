@@ -95,6 +95,7 @@ public class RunService {
         Run run = get(id);
         ownership.requireCanModify(run.owner(), "resume this run");
         refuseWhileShuttingDown();
+        checkQueueRoom(run.owner());
         resumption.requeue(run, currentUser.username());
         recorder.publishRun(id);
         scheduler.wake();
@@ -142,7 +143,11 @@ public class RunService {
     }
 
     private void checkQueueRoom() {
-        String owner = currentUser.username();
+        checkQueueRoom(currentUser.username());
+    }
+
+    /** A resumed run counts against its owner's queue like a new one. */
+    private void checkQueueRoom(String owner) {
         int waiting = runs.countQueued(owner);
         if (waiting >= queueSettings.maxQueuedPerUser()) {
             throw new QueueFullException(owner + " already has " + waiting + " runs waiting, the most one user may"
