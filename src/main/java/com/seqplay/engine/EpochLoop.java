@@ -189,7 +189,7 @@ public final class EpochLoop {
     }
 
     /** Fits one epoch's batches; true when the time limit cut it short. */
-    private <B> boolean fitEpoch(EpochTask<B> task, int epoch) throws Exception, Stopped {
+    private <B> boolean fitEpoch(EpochTask<B> task, int epoch) throws Exception {
         for (B batch : task.batches(epoch)) {
             task.fit(batch);
             if (stop.requested()) {
