@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RandomKillResumeIT {
     private static final int KILLS = 10;
     private static final int MAX_CONCURRENT = 2;
-    private static final int EPOCHS = 40;
+    private static final int EPOCHS = 30;
 
     @TempDir
     Path dataDir;
@@ -68,10 +68,16 @@ class RandomKillResumeIT {
         AppProcess app = start(port);
         target = app.submit(resumable());
         submitted.add(target);
+        AppProcess first = app;
+        // From the first kill on, the run has a resume point (and so is resumed after every kill).
+        AppProcess.polling(Duration.ofMillis(200), Duration.ofMinutes(3)).alias("the first epoch of the resumable run")
+                .until(() -> first.get("/api/runs/" + target + "/metrics").json().has("val_loss"));
         for (int kill = 1; kill <= KILLS; kill++) {
             long cycleStart = System.nanoTime();
             submitted.add(app.submit(quick(kill)));
-            Thread.sleep(1000 + random.nextInt(5000));
+            // The random moment is counted from when a trainer of this server reports, whatever the machine's load.
+            awaitTraining(app, submitted);
+            Thread.sleep(random.nextInt(3000));
             snapshotFinished(app, submitted, finished, finishedPoints);
             app.kill9();
 
@@ -85,7 +91,7 @@ class RandomKillResumeIT {
         try {
             long id = target;
             AppProcess running = app;
-            JsonNode end = awaitEnd(running, id, Duration.ofSeconds(120));
+            JsonNode end = awaitEnd(running, id, Duration.ofMinutes(4));
             assertThat(end.get("status").asText()).as("the resumable run, after %d resumes", resumes).isEqualTo("SUCCEEDED");
             assertThat(resumes).as("resumes through the API").isGreaterThanOrEqualTo(1);
             JsonNode metrics = app.get("/api/runs/" + id + "/metrics").json();
@@ -110,6 +116,21 @@ class RandomKillResumeIT {
                     totalSeconds);
             app.close();
         }
+    }
+
+    /** Waits until a run has a metric point it did not have when this was called (a trainer of this server reports). */
+    private static void awaitTraining(AppProcess app, List<Long> ids) throws Exception {
+        int before = totalPoints(app, ids);
+        AppProcess.polling(Duration.ofMillis(200), Duration.ofMinutes(3)).alias("a trainer reporting")
+                .until(() -> totalPoints(app, ids) > before);
+    }
+
+    private static int totalPoints(AppProcess app, List<Long> ids) throws Exception {
+        int n = 0;
+        for (long id : ids) {
+            n += app.metricCount(id);
+        }
+        return n;
     }
 
     private static void snapshotFinished(AppProcess app, List<Long> ids, Map<Long, JsonNode> finished,
