@@ -4,6 +4,7 @@ import com.seqplay.engine.EpochTask.BestEvaluation;
 import com.seqplay.engine.EpochTask.Evaluation;
 import com.seqplay.engine.EpochTask.FinalScores;
 import com.seqplay.events.EventSink;
+import com.seqplay.events.ResumeSummary;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.events.sample.SamplePayload;
 import com.seqplay.spec.RunSpec;
@@ -11,8 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The epoch loop of every task. Each epoch fits the task's batches, evaluates, reports
@@ -54,6 +58,8 @@ public final class EpochLoop {
     private final boolean resume;
     private final StopRequest stop;
     private final long seed;
+    /** Every finished epoch's reported metrics, kept in the resume point (see {@link ResumeSummary#evaluations}). */
+    private final List<ResumeSummary.Evaluated> evaluations = new ArrayList<>();
 
     /**
      * @param epochs the most epochs to train
@@ -129,22 +135,12 @@ public final class EpochLoop {
         boolean done = false;
         int first = 1;
         if (resume) {
-            ResumePoint.Loaded point = ResumePoint.read(runDir);
-            ResumePoint.Progress p = point.progress();
-            point.restoreInto(task.network());
-            task.restoreState(point.taskState());
+            ResumePoint.Progress p = restore(task, best);
             if (p.bestEpoch() > 0) {
-                best.restore(p.bestEpoch(), p.bestLoss());
-                bestEvaluation = new Evaluation(p.bestLoss(), p.bestMetrics(), java.util.List.of());
+                bestEvaluation = new Evaluation(p.bestLoss(), p.bestMetrics(), List.of());
             }
-            steps.continueFrom(p.step());
-            clock.alreadySpent(p.spentNanos());
-            // Dropout masks cannot continue ND4J's stream exactly; a seed of its own per resumed epoch keeps runs repeatable.
-            org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(seed + p.epochsDone());
             first = p.epochsDone() + 1;
             done = p.trainingDone();
-            log("Resuming after epoch " + p.epochsDone() + " (step " + p.step() + ")"
-                    + (done ? ": training was over, scoring the best epoch" : ""));
         }
         for (int epoch = first; epoch <= limits.epochs() && !done; epoch++) {
             steps.startEpoch(epoch);
@@ -172,15 +168,35 @@ public final class EpochLoop {
         return bestEvaluation == null ? null : new BestEvaluation(best.epoch(), bestEvaluation);
     }
 
+    /** Puts the run back where its resume point left it: network, task, best epoch, steps and time spent. */
+    private ResumePoint.Progress restore(EpochTask<?> task, BestEpoch best) throws IOException {
+        ResumePoint.Loaded point = ResumePoint.read(runDir);
+        ResumePoint.Progress p = point.progress();
+        point.restoreInto(task.network());
+        task.restoreState(point.taskState());
+        if (p.bestEpoch() > 0) {
+            best.restore(p.bestEpoch(), p.bestLoss());
+        }
+        steps.continueFrom(p.step());
+        evaluations.addAll(p.evaluations());
+        clock.alreadySpent(p.spentNanos());
+        // ND4J's stream (dropout masks) cannot be continued exactly; a seed per resumed epoch keeps runs repeatable.
+        Nd4j.getRandom().setSeed(seed + p.epochsDone());
+        log("Resuming after epoch " + p.epochsDone() + " (step " + p.step() + ")"
+                + (p.trainingDone() ? ": training was over, scoring the best epoch" : ""));
+        return p;
+    }
+
     private void writeResumePoint(EpochTask<?> task, int epoch, Evaluation evaluation, BestEpoch best,
             Evaluation bestEvaluation, boolean done) throws IOException {
         if (task.network() == null) {
             return;
         }
-        Map<String, Double> last = new LinkedHashMap<>();
-        last.put("val_loss", evaluation.validationLoss());
-        last.putAll(evaluation.metrics());
-        var progress = new ResumePoint.Progress(epoch, steps.step(), done, last, best.epoch(),
+        Map<String, Double> reported = new LinkedHashMap<>();
+        reported.put("val_loss", evaluation.validationLoss());
+        reported.putAll(evaluation.metrics());
+        evaluations.add(new ResumeSummary.Evaluated(epoch, steps.step(), reported));
+        var progress = new ResumePoint.Progress(epoch, steps.step(), done, evaluations, best.epoch(),
                 best.epoch() > 0 ? best.loss() : null, bestEvaluation == null ? Map.of() : bestEvaluation.metrics(),
                 clock.spentNanos(), 0, 0);
         var state = new TaskState();

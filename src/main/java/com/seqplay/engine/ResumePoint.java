@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -54,11 +55,12 @@ public final class ResumePoint {
      * @param bestMetrics its other metrics, which the final scoring reads
      * @param spentNanos wall time spent training so far, counted against the run's time limit
      */
-    public record Progress(int epochsDone, long step, boolean trainingDone, Map<String, Double> lastEvaluation,
+    public record Progress(int epochsDone, long step, boolean trainingDone, List<ResumeSummary.Evaluated> evaluations,
             int bestEpoch, Double bestLoss, Map<String, Double> bestMetrics, long spentNanos, int iterationCount,
             int epochCount) {
         public Progress {
-            lastEvaluation = finite(lastEvaluation);
+            evaluations = evaluations == null ? List.of() : evaluations.stream()
+                    .map(e -> new ResumeSummary.Evaluated(e.epoch(), e.step(), finite(e.metrics()))).toList();
             bestMetrics = finite(bestMetrics);
         }
     }
@@ -167,7 +169,7 @@ public final class ResumePoint {
             iterations = graph.getIterationCount();
             epochs = graph.getEpochCount();
         }
-        return new Progress(p.epochsDone(), p.step(), p.trainingDone(), p.lastEvaluation(), p.bestEpoch(), p.bestLoss(),
+        return new Progress(p.epochsDone(), p.step(), p.trainingDone(), p.evaluations(), p.bestEpoch(), p.bestLoss(),
                 p.bestMetrics(), p.spentNanos(), iterations, epochs);
     }
 

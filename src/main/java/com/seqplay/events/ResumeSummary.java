@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -20,17 +21,26 @@ import java.util.zip.ZipFile;
  * @param step iterations done over those epochs: the step of the last evaluation's points
  * @param trainingDone no further epoch will train (last epoch, early stop or time limit): a
  *     resumed trainer goes straight to the final scoring
- * @param lastEvaluation the metrics of epoch {@code epochsDone} as reported ({@code val_loss}
- *     first), so that a point the server lost in a crash can be put back
+ * @param evaluations every finished epoch's metrics as reported ({@code val_loss} first), so that
+ *     the server can put back the points it lost in a crash: a trainer runs ahead of the server by
+ *     whatever the pipe between them holds (tens of kilobytes, several small epochs), and those
+ *     events are gone when the server is killed, while the resume point already counts their epochs
  */
-public record ResumeSummary(int epochsDone, long step, boolean trainingDone, Map<String, Double> lastEvaluation) {
+public record ResumeSummary(int epochsDone, long step, boolean trainingDone, List<Evaluated> evaluations) {
     /** The resume point's file in the run folder: one zip, replaced atomically. */
     public static final String FILE = "resume.zip";
     /** The zip entry holding the summary (and the engine's bookkeeping) as JSON. */
     public static final String ENTRY = "progress.json";
 
     public ResumeSummary {
-        lastEvaluation = lastEvaluation == null ? Map.of() : new LinkedHashMap<>(lastEvaluation);
+        evaluations = evaluations == null ? List.of() : List.copyOf(evaluations);
+    }
+
+    /** One epoch's evaluation points: reported at {@code step}, the iterations done by its end. */
+    public record Evaluated(int epoch, long step, Map<String, Double> metrics) {
+        public Evaluated {
+            metrics = metrics == null ? Map.of() : new LinkedHashMap<>(metrics);
+        }
     }
 
     /** The summary of the resume point in {@code runDir}; empty when there is none. */

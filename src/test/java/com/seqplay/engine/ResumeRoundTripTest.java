@@ -71,7 +71,8 @@ class ResumeRoundTripTest {
         assertThat(ResumeSummary.read(runDir)).get().satisfies(s -> {
             assertThat(s.epochsDone()).isEqualTo(STOP_AFTER);
             assertThat(s.trainingDone()).isFalse();
-            assertThat(s.lastEvaluation()).containsKey("val_loss");
+            assertThat(s.evaluations()).extracting(ResumeSummary.Evaluated::epoch).containsExactly(1, 2);
+            assertThat(s.evaluations().get(1).metrics()).containsKey("val_loss");
         });
 
         List<TrainerEvent> after = new ArrayList<>();

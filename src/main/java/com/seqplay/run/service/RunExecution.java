@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ final class RunExecution implements Runnable {
     private String lastError;
     private long lastProgressWrite;
     /** Counted down once the trainer has exited and everything it reported is stored. */
-    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     RunExecution(long runId, RunningTrainer trainer, Path logFile, RunRecorder recorder) {
         this.runId = runId;

@@ -1,5 +1,6 @@
 package com.seqplay.run.service;
 
+import com.seqplay.config.SeqplayProperties;
 import com.seqplay.events.ResumeSummary;
 import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunFolder;
@@ -28,11 +29,11 @@ class RunResumption {
     private final RunRepository runs;
     private final MetricRepository metrics;
     private final SampleRepository samples;
-    private final com.seqplay.config.SeqplayProperties properties;
+    private final SeqplayProperties properties;
     private final Clock clock;
 
     RunResumption(RunRepository runs, MetricRepository metrics, SampleRepository samples,
-            com.seqplay.config.SeqplayProperties properties, Clock clock) {
+            SeqplayProperties properties, Clock clock) {
         this.runs = runs;
         this.metrics = metrics;
         this.samples = samples;
@@ -63,7 +64,7 @@ class RunResumption {
                 + " is INTERRUPTED but has no resume point: it stopped before its first epoch ended. Start it again"
                 + " as a new run instead."));
         // Trimmed before the run is queued, so nothing the resumed trainer reports can be removed.
-        int removed = metrics.trimForResume(run.id(), point.epochsDone(), point.step(), point.lastEvaluation(),
+        int[] removedAndRestored = metrics.trimForResume(run.id(), point.epochsDone(), point.evaluations(),
                 clock.instant());
         samples.deleteAfter(run.id(), point.epochsDone());
         if (!runs.requeueInterrupted(run.id())) {
@@ -71,7 +72,8 @@ class RunResumption {
                     + " changed meanwhile.");
         }
         appendLog(run, "RESUMED by " + by + " at " + clock.instant() + " after epoch " + point.epochsDone()
-                + " (step " + point.step() + "; " + removed + " points of the unfinished epoch removed). It had been"
+                + " (step " + point.step() + "; " + removedAndRestored[0] + " points of the unfinished epoch removed, "
+                + removedAndRestored[1] + " lost points of finished epochs put back). It had been"
                 + " INTERRUPTED: " + run.error());
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,7 @@ public class RunScheduler {
         return t;
     });
     private volatile boolean stopping;
-    private final java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean shutDown = new AtomicBoolean();
     /**
      * How long a shutdown waits for trainers to stop after their current batch. A batch takes
      * milliseconds to a few seconds; a trainer in its final scoring (backtests) may not stop at all

@@ -70,7 +70,7 @@ class RunResumeTest {
             long run = id;
             await().atMost(WAIT).until(() -> service.metrics(run).values().stream().mapToInt(List::size).sum() == 4);
             writeResumePoint(RunFolder.of(dataDir.resolve("runs"), id).path(), 1, 2,
-                    Map.of("val_loss", 1.4, "accuracy", 0.6)); // as the trainer does after epoch 1
+                    Map.of("val_loss", 1.4, "accuracy", 0.6)); // as the trainer does after epoch 1, with a point the server never got
             assertThatThrownBy(() -> service.resume(run)).isInstanceOf(RunNotResumableException.class)
                     .hasMessageContaining("is RUNNING, not INTERRUPTED");
 
@@ -141,7 +141,8 @@ class RunResumeTest {
         Files.createDirectories(runDir);
         try (var zip = new ZipOutputStream(Files.newOutputStream(runDir.resolve(ResumeSummary.FILE)))) {
             zip.putNextEntry(new ZipEntry(ResumeSummary.ENTRY));
-            zip.write(Json.MAPPER.writeValueAsBytes(new ResumeSummary(epochsDone, step, false, lastEvaluation)));
+            zip.write(Json.MAPPER.writeValueAsBytes(new ResumeSummary(epochsDone, step, false,
+                    List.of(new ResumeSummary.Evaluated(epochsDone, step, lastEvaluation)))));
             zip.closeEntry();
         }
     }
