@@ -8,6 +8,7 @@ import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
+import com.seqplay.testsupport.SlowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * as the uninterrupted run did: the same epochs and steps follow (no gap, no repeat), with the same
  * validation losses, and the same result.
  */
+@SlowTest
 class ResumeRoundTripTest {
     private static final int EPOCHS = 3;
     private static final int STOP_AFTER = 2;
