@@ -9,6 +9,8 @@ import com.seqplay.run.service.ModelNotReadyException;
 import com.seqplay.run.service.QueueFullException;
 import com.seqplay.run.service.RunNotQueuedException;
 import com.seqplay.run.service.RunNotFoundException;
+import com.seqplay.run.service.RunNotResumableException;
+import com.seqplay.run.service.ServerShuttingDownException;
 import com.seqplay.security.NotPermittedException;
 import com.seqplay.security.UserInputException;
 import com.seqplay.spec.InvalidSpecException;
@@ -99,6 +101,16 @@ class ApiErrors {
     @ExceptionHandler(RunNotQueuedException.class)
     ResponseEntity<ApiError> notQueued(RunNotQueuedException e) {
         return respond(HttpStatus.CONFLICT, ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(RunNotResumableException.class)
+    ResponseEntity<ApiError> notResumable(RunNotResumableException e) {
+        return respond(HttpStatus.CONFLICT, ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(ServerShuttingDownException.class)
+    ResponseEntity<ApiError> shuttingDown(ServerShuttingDownException e) {
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, ApiError.of(e.getMessage()));
     }
 
     @ExceptionHandler(QueueFullException.class)

@@ -1,6 +1,8 @@
 package com.seqplay.cli;
 
+import com.seqplay.engine.StopRequest;
 import com.seqplay.engine.Trainer;
+import com.seqplay.events.ResumeSummary;
 import com.seqplay.events.EventCodec;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
@@ -9,7 +11,6 @@ import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +41,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--events", description = "print machine-readable JSON-line events instead of progress")
     boolean events;
 
-    @Option(names = "--watch-parent", description = "stop at once when standard input closes (the parent died)")
+    @Option(names = "--watch-parent", description = "stop at once when standard input closes (the parent died);"
+            + " a line '" + STOP_LINE + "' on it stops after the current batch, keeping the last resume point")
     boolean watchParent;
+
+    @Option(names = "--resume", description = "continue from the resume point in --run-dir (written after every"
+            + " epoch) with the next epoch")
+    boolean resume;
+
+    /** What the server writes on our standard input to ask for a stop (it shuts down). */
+    static final String STOP_LINE = "stop";
+    private final StopRequest stop = new StopRequest();
 
     @Override
     public Integer call() {
@@ -59,13 +69,20 @@ final class TrainCommand implements Callable<Integer> {
         } catch (InvalidSpecException e) {
             return refuse(sink, specFile + ": " + e.getMessage());
         }
+        if (resume && runDir == null) {
+            return refuse(sink, "--resume needs --run-dir: the folder whose resume point to continue from");
+        }
+        if (resume && !Files.isRegularFile(runDir.resolve(ResumeSummary.FILE))) {
+            return refuse(sink, runDir + " holds no " + ResumeSummary.FILE + ": the run stopped before its first epoch"
+                    + " ended, so there is nothing to resume");
+        }
         if (watchParent) {
-            watchStandardInput();
+            watchStandardInput(stop);
         }
         Path dir = runDir != null ? runDir
                 : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try {
-            new Trainer(spec, dir, sink, java.util.Optional.ofNullable(datasetFile)).run();
+            new Trainer(spec, dir, sink, java.util.Optional.ofNullable(datasetFile), resume, stop).run();
             return 0;
         } catch (Throwable e) {
             e.printStackTrace();
@@ -108,13 +125,18 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * The server keeps our standard input open; it closes when the server exits or is killed. A
-     * trainer whose server is gone must not go on burning the machine, so it halts at once.
+     * trainer whose server is gone must not go on burning the machine, so it halts at once. A server
+     * shutting down cleanly first writes {@value #STOP_LINE}: training stops after the current batch
+     * and the process ends normally, its last resume point whole.
      */
-    private static void watchStandardInput() {
+    private static void watchStandardInput(StopRequest stop) {
         Thread watcher = new Thread(() -> {
-            try (InputStream in = System.in) {
-                while (in.read() >= 0) {
-                    // the server never writes; keep reading until end of stream
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (STOP_LINE.equals(line.strip())) {
+                        stop.request();
+                    }
                 }
             } catch (IOException ignored) {
                 // a broken pipe means the same as end of stream

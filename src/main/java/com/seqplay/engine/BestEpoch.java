@@ -24,6 +24,12 @@ public final class BestEpoch {
         return false;
     }
 
+    /** A resumed run: the best epoch and loss its earlier part found. */
+    public void restore(int epoch, double loss) {
+        bestEpoch = epoch;
+        bestLoss = loss;
+    }
+
     /** After {@link #offer} for {@code epoch}: whether to stop training now. */
     public boolean shouldStop(int epoch) {
         return patience > 0 && bestEpoch > 0 && epoch - bestEpoch >= patience;

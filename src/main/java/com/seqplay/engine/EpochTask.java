@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
 
 /**
  * What one task brings to the {@link EpochLoop}: its batches and how to fit one, its evaluation,
@@ -34,6 +35,23 @@ public interface EpochTask<B> {
 
     /** After training: the best epoch's final scores (test metrics), the baselines and a message for people. */
     FinalScores finish(BestEvaluation best) throws Exception;
+
+    /**
+     * The network being trained: the loop writes its parameters and updater state into the
+     * {@link ResumePoint} after every epoch and restores them on resume. Null only for a task
+     * that cannot be resumed (the loop's own tests): it then gets no resume point.
+     */
+    Model network();
+
+    /**
+     * What this task needs besides the network to continue after the epoch just done as the
+     * uninterrupted run would: the position of its shuffling generator, its data order, what it
+     * kept of the best epoch. Tasks whose data order follows from the seed and the epoch alone keep nothing.
+     */
+    default void saveState(TaskState state) throws java.io.IOException {}
+
+    /** Takes back what {@link #saveState} kept, before the first resumed epoch. */
+    default void restoreState(TaskState state) throws java.io.IOException {}
 
     /**
      * One epoch's evaluation.

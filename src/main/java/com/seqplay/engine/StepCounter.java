@@ -7,4 +7,7 @@ public interface StepCounter {
 
     /** Iterations done so far, over all epochs. */
     long step();
+
+    /** A resumed run: iterations done before it stopped, so its steps go on from there. */
+    void continueFrom(long step);
 }

@@ -21,6 +21,8 @@ public final class Trainer {
     private final Path runDir;
     private final EventSink sink;
     private final Optional<Path> datasetFile;
+    private final boolean resume;
+    private final StopRequest stop;
 
     public Trainer(RunSpec spec, Path runDir, EventSink sink) {
         this(spec, runDir, sink, Optional.empty());
@@ -28,10 +30,21 @@ public final class Trainer {
 
     /** @param datasetFile the file of an uploaded dataset the specification names, if any */
     public Trainer(RunSpec spec, Path runDir, EventSink sink, Optional<Path> datasetFile) {
+        this(spec, runDir, sink, datasetFile, false, StopRequest.never());
+    }
+
+    /**
+     * @param resume continue from the resume point in {@code runDir} ({@link ResumePoint})
+     * @param stop a request to stop after the current batch, keeping the last resume point
+     */
+    public Trainer(RunSpec spec, Path runDir, EventSink sink, Optional<Path> datasetFile, boolean resume,
+            StopRequest stop) {
         this.spec = spec;
         this.runDir = runDir;
         this.sink = sink;
         this.datasetFile = datasetFile;
+        this.resume = resume;
+        this.stop = stop;
     }
 
     /** Trains to the end; returns normally for SUCCEEDED and DIVERGED, throws for a failure. */
@@ -51,6 +64,6 @@ public final class Trainer {
         }
         // the task's EpochLoop emits the result, DIVERGED included
         task.train(new TrainingContext(spec, runDir, sink, new TrainingClock(spec.maxWallSeconds()), extra,
-                datasetFile));
+                datasetFile, resume, stop));
     }
 }

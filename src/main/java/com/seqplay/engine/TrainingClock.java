@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 /** Wall-time budget of a run: training stops cleanly, keeping what it learned, once it is spent. */
 public final class TrainingClock {
     private final LongSupplier nanoTime;
-    private final long startNanos;
+    private long startNanos;
     private final int limitSeconds;
     private final long limitNanos;
 
@@ -23,6 +23,16 @@ public final class TrainingClock {
 
     public int limitSeconds() {
         return limitSeconds;
+    }
+
+    /** Time spent since the start, resumed time included. */
+    public long spentNanos() {
+        return nanoTime.getAsLong() - startNanos;
+    }
+
+    /** A resumed run: counts the time its earlier part spent against the limit. */
+    public void alreadySpent(long nanos) {
+        startNanos -= nanos;
     }
 
     public boolean expired() {

@@ -47,6 +47,11 @@ public final class TrainingMonitor extends BaseTrainingListener implements StepC
     }
 
     @Override
+    public void continueFrom(long step) {
+        this.step = step;
+    }
+
+    @Override
     public void onGradientCalculation(Model model) {
         clipping.onGradientCalculation(model);
     }

@@ -63,6 +63,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final ProgressBar progress = new ProgressBar(0, 1, 0);
     private final Span timeLeft = new Span();
     private final Button cancel = new Button("Cancel run");
+    /** An INTERRUPTED run with a resume point continues after its last finished epoch. */
+    private final Button resume = new Button("Resume", e -> resumeRun());
     private final LossChart lossChart = new LossChart();
     private final HeldOutChart metricChart = new HeldOutChart();
     private final GradientCharts gradientCharts = new GradientCharts();
@@ -106,7 +108,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         cancel.addClickListener(e -> cancelRun());
         log.setId("run-log");
         log.getStyle().set("max-height", "20em").set("overflow", "auto").set("font-size", "var(--lumo-font-size-xs)");
-        var header = new HorizontalLayout(title, status, progress, timeLeft, cancel);
+        resume.setId("resume");
+        var header = new HorizontalLayout(title, status, progress, timeLeft, cancel, resume);
         header.setAlignItems(Alignment.CENTER);
         verdict.setId("verdict");
         verdict.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
@@ -208,6 +211,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             timeLeft.setText(left == null ? "" : "about " + Durations.format(left) + " left");
         }
         cancel.setVisible(!run.status().isFinal());
+        resume.setVisible(runs.canResume(run));
         run.verdict().ifPresentOrElse(v -> {
             verdict.setText(v.sentence());
             verdict.getStyle().set("color", v.beat() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
@@ -254,6 +258,15 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private void refreshLog() {
         log.setText(String.join("\n", runs.log(runId, 200)));
+    }
+
+    private void resumeRun() {
+        try {
+            show(runs.resume(runId));
+        } catch (RuntimeException refused) { // not permitted, not resumable, shutting down: each says why
+            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     /** Stopping a trainer takes a few seconds: never in the UI thread. */

@@ -5,6 +5,7 @@ import com.seqplay.dataset.Series;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;
+import com.seqplay.engine.TaskState;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -93,7 +95,18 @@ public final class ForecastingTrainer implements TaskTrainer {
         List<MultiLayerNetwork> nets = model.nets;
         DataSet trainData = model.training;
         DataSet validationData = model.validation;
-        model.setups.get(0).save(ctx.runDir());
+        if (ctx.resume()) {
+            // the saved setup holds the best epoch's intervals; it must describe the same data
+            ForecastSetup saved = ForecastSetup.load(ctx.runDir());
+            ForecastSetup fresh = model.setups.get(0);
+            if (!saved.normaliser().equals(fresh.normaliser()) || saved.log() != fresh.log()
+                    || saved.period() != fresh.period()) {
+                throw new IllegalStateException("the run folder's " + ForecastSetup.FILE + " does not match the "
+                        + "data: the dataset changed since the run started, so it cannot be resumed");
+            }
+        } else {
+            model.setups.get(0).save(ctx.runDir());
+        }
         sink.emit(new TrainerEvent.Log(describe(name, all, splits, model, period, spec, hws, trainData.numExamples())));
 
         int batchesPerEpoch = (trainData.numExamples() + spec.batchSize() - 1) / spec.batchSize();
@@ -115,9 +128,13 @@ public final class ForecastingTrainer implements TaskTrainer {
             private List<TailForecasts> bestTails;
             private double[] latestHalfWidths;
 
+            /** Epochs whose shuffle the data's order has been through: each shuffles the order the last one left. */
+            private int shuffled;
+
             @Override
             public Iterable<DataSet> batches(int epoch) {
                 trainData.shuffle(spec.seed() + epoch);
+                shuffled = epoch;
                 return trainData.batchBy(spec.batchSize());
             }
 
@@ -167,6 +184,59 @@ public final class ForecastingTrainer implements TaskTrainer {
                 bestTails = latestTails;
             }
 
+            /**
+             * The network the resume point keeps. An ensemble has none: its other members' weights
+             * and optimiser states would have to be kept too, so an interrupted ensemble run starts
+             * afresh instead of resuming.
+             */
+            @Override
+            public Model network() {
+                return nets.size() == 1 ? nets.get(0) : null;
+            }
+
+            /**
+             * The data order is replayed from the seed (a few shuffles). The baselines and the best
+             * epoch's per-series scores are kept, for a resume right before scoring and for the
+             * per-series table; the best epoch's per-series forecasts are not, so a resumed run
+             * whose best epoch came before the interruption draws no per-series samples at the end.
+             */
+            @Override
+            public void saveState(TaskState state) throws IOException {
+                state.putLong("shuffled_epochs", shuffled);
+                putScores(state, "baselines", baselines);
+                putScores(state, "best", best);
+            }
+
+            @Override
+            public void restoreState(TaskState state) throws IOException {
+                baselines = scores(state, "baselines");
+                best = scores(state, "best");
+                for (int e = 1; e <= state.getLong("shuffled_epochs"); e++) {
+                    batches(e);
+                }
+            }
+
+            private void putScores(TaskState state, String name, List<Map<String, Double>> perSeries) throws IOException {
+                if (perSeries == null) {
+                    return;
+                }
+                state.putLong(name + ".count", perSeries.size());
+                for (int i = 0; i < perSeries.size(); i++) {
+                    state.putNumbers(name + "." + i, perSeries.get(i));
+                }
+            }
+
+            private List<Map<String, Double>> scores(TaskState state, String name) throws IOException {
+                if (!state.has(name + ".count")) {
+                    return null;
+                }
+                List<Map<String, Double>> out = new ArrayList<>();
+                for (int i = 0; i < state.getLong(name + ".count"); i++) {
+                    out.add(state.getNumbers(name + "." + i));
+                }
+                return out;
+            }
+
             @Override
             public FinalScores finish(BestEvaluation bestEpoch) throws Exception {
                 Map<String, Double> scores = new LinkedHashMap<>(bestEpoch.evaluation().metrics());
@@ -196,7 +266,7 @@ public final class ForecastingTrainer implements TaskTrainer {
                     table.addTo(scores, allBaselines);
                     perSeries = String.format(Locale.ROOT, "; %d series, mean over them, the model beat the best "
                             + "baseline on %d", count, table.beaten());
-                    for (int i = 0; i < Math.min(count, MAX_SERIES_SAMPLES); i++) {
+                    for (int i = 0; bestTails != null && i < Math.min(count, MAX_SERIES_SAMPLES); i++) {
                         sink.emit(new TrainerEvent.Sample(bestEpoch.epoch(), sample(values.get(i), all.get(i),
                                 bestTails.get(i), model.setups.get(i), all.get(i).name())));
                     }

@@ -3,6 +3,7 @@ package com.seqplay.engine.memory;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;
+import com.seqplay.engine.TaskState;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
@@ -75,9 +77,13 @@ public final class MemoryTrainer implements TaskTrainer {
             /** Test accuracy of the best epoch so far, scored when it is saved (the test set is used for nothing else). */
             private double bestTestAccuracy = Double.NaN;
 
+            /** Epochs whose shuffle the data's order has been through: each shuffles the order the last one left. */
+            private int shuffled;
+
             @Override
             public Iterable<DataSet> batches(int epoch) {
                 trainData.shuffle(spec.seed() + epoch);
+                shuffled = epoch;
                 return trainData.batchBy(spec.batchSize());
             }
 
@@ -97,6 +103,26 @@ public final class MemoryTrainer implements TaskTrainer {
             public void saveModel(Path file) throws IOException {
                 bestTestAccuracy = MemoryScores.of(net, testData).accuracy();
                 Checkpoints.write(net, file);
+            }
+
+            @Override
+            public Model network() {
+                return net;
+            }
+
+            /** The data order is replayed from the seed (a few shuffles); the best epoch's test score is kept. */
+            @Override
+            public void saveState(TaskState state) {
+                state.putDouble("best_test_accuracy", bestTestAccuracy);
+                state.putLong("shuffled_epochs", shuffled);
+            }
+
+            @Override
+            public void restoreState(TaskState state) {
+                bestTestAccuracy = state.getDouble("best_test_accuracy");
+                for (int e = 1; e <= state.getLong("shuffled_epochs"); e++) {
+                    batches(e);
+                }
             }
 
             @Override

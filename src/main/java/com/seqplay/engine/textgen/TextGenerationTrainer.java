@@ -8,6 +8,8 @@ import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;
 import com.seqplay.engine.NetworkBuilder;
+import com.seqplay.engine.ResumableRandom;
+import com.seqplay.engine.TaskState;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
@@ -26,7 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
@@ -44,7 +46,8 @@ public final class TextGenerationTrainer implements TaskTrainer {
         String text = ctx.datasetFile().isPresent()
                 ? new TextFileParser().parse(spec.dataset(), Files.readAllBytes(ctx.datasetFile().get())).text()
                 : BuiltinTexts.load(spec.dataset(), spec.textgen().builtinSize(), spec.seed(), spec.textgen().reach());
-        CharVocabulary vocab = CharVocabulary.of(text);
+        // a resumed run keeps the vocabulary its network was built for
+        CharVocabulary vocab = ctx.resume() ? VocabularyFile.load(ctx.runDir()) : CharVocabulary.of(text);
         int split = TextgenTask.trainEnd(text.length());
         int[] train = vocab.encode(text.substring(0, split));
         int[] heldOut = vocab.encode(text.substring(split));
@@ -54,7 +57,9 @@ public final class TextGenerationTrainer implements TaskTrainer {
             throw new IllegalArgumentException("the text has " + text.length() + " characters, too few for sequences of "
                     + spec.textgen().sequenceLength() + " in both the training part (90%) and the held-out part (10%)");
         }
-        VocabularyFile.save(vocab, ctx.runDir());
+        if (!ctx.resume()) {
+            VocabularyFile.save(vocab, ctx.runDir());
+        }
 
         Map<String, Double> baselines = new LinkedHashMap<>();
         baselines.put("uniform_bpc", LanguageModelMetrics.uniformBpc(vocab.size()));
@@ -70,13 +75,15 @@ public final class TextGenerationTrainer implements TaskTrainer {
         listeners.add(0, TrainingHealthWatch.of(ctx, monitor)); // first: sees the gradient before clipping
         net.setListeners(listeners);
 
-        Random random = new Random(spec.seed());
+        var random = new ResumableRandom(spec.seed());
         var sampler = new TextSampler(net, vocab);
         String prompt = text.substring(split, Math.min(text.length(), split + 20));
         List<DataSet> heldOutData = heldOutBatches.inOrder();
         DataSet reachBatch = heldOutData.get(0);
-        // Before any training: how far an untrained cell lets the gradient reach.
-        sink.emit(new TrainerEvent.Sample(0, reach(net, reachBatch)));
+        if (!ctx.resume()) {
+            // Before any training: how far an untrained cell lets the gradient reach.
+            sink.emit(new TrainerEvent.Sample(0, reach(net, reachBatch)));
+        }
         EpochLoop.of(ctx, monitor).run(new EpochTask<DataSet>() {
             @Override
             public Iterable<DataSet> batches(int epoch) {
@@ -100,6 +107,22 @@ public final class TextGenerationTrainer implements TaskTrainer {
             @Override
             public void saveModel(Path file) throws IOException {
                 Checkpoints.write(net, file);
+            }
+
+            @Override
+            public Model network() {
+                return net;
+            }
+
+            /** Shuffling and sampling share one generator: its position is all the state there is. */
+            @Override
+            public void saveState(TaskState state) {
+                state.putLong("random", random.position());
+            }
+
+            @Override
+            public void restoreState(TaskState state) {
+                random.moveTo(state.getLong("random"));
             }
 
             @Override

@@ -34,6 +34,11 @@ final class ModelFiles {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The tokenization and vocabularies a run saved, without its network (a resumed run reads them). */
+    static Setup readSetup(Path dir) throws IOException {
+        return JSON.readValue(dir.resolve(FILE).toFile(), Setup.class);
+    }
+
     static TranslationModel load(Path dir) throws IOException {
         Path setupFile = dir.resolve(FILE);
         Path modelFile = dir.resolve(Checkpoints.MODEL_FILE);

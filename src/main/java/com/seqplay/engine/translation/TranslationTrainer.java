@@ -4,6 +4,8 @@ import com.seqplay.dataset.SentencePair;
 import com.seqplay.engine.Checkpoints;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;
+import com.seqplay.engine.ResumableRandom;
+import com.seqplay.engine.TaskState;
 import com.seqplay.engine.TaskTrainer;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.TrainingMonitor;
@@ -24,7 +26,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -51,9 +53,11 @@ public final class TranslationTrainer implements TaskTrainer {
         Tokenization tokenization = Tokenization.fromId(spec.translation().tokens().id());
         DataSplit split = DataSplit.of(TranslationData.load(ctx), spec.seed());
 
-        Vocabulary sourceVocabulary = Vocabulary.build(
+        // a resumed run keeps the vocabularies its network was built for
+        ModelFiles.Setup saved = ctx.resume() ? ModelFiles.readSetup(ctx.runDir()) : null;
+        Vocabulary sourceVocabulary = saved != null ? Vocabulary.of(saved.sourceVocabulary()) : Vocabulary.build(
                 split.train().stream().map(p -> tokenization.split(p.source())).toList(), spec.translation().maxVocabulary());
-        Vocabulary targetVocabulary = Vocabulary.build(
+        Vocabulary targetVocabulary = saved != null ? Vocabulary.of(saved.targetVocabulary()) : Vocabulary.build(
                 split.train().stream().map(p -> tokenization.split(p.target())).toList(), spec.translation().maxVocabulary());
         List<EncodedPair> train = encode(split.train(), tokenization, sourceVocabulary, targetVocabulary);
         List<EncodedPair> validation = encode(split.validation(), tokenization, sourceVocabulary, targetVocabulary);
@@ -63,7 +67,9 @@ public final class TranslationTrainer implements TaskTrainer {
         ComputationGraph graph = Seq2SeqGraph.build(spec, sourceVocabulary.size(), targetVocabulary.size());
         var model = new TranslationModel(graph, sourceVocabulary, targetVocabulary, tokenization, spec.layers(),
                 Boolean.TRUE.equals(spec.translation().attention()), longestTarget + 2);
-        ModelFiles.save(model, ctx.runDir());
+        if (saved == null) {
+            ModelFiles.save(model, ctx.runDir());
+        }
 
         Map<String, Double> baselines = copyBaselines(split.test(), tokenization);
         sink.emit(new TrainerEvent.Log(String.format(
@@ -83,7 +89,7 @@ public final class TranslationTrainer implements TaskTrainer {
         listeners.add(0, TrainingHealthWatch.of(ctx, monitor)); // first: sees the gradient before clipping
         graph.setListeners(listeners);
 
-        Random random = new Random(spec.seed());
+        var random = new ResumableRandom(spec.seed());
         List<EncodedPair> order = new ArrayList<>(train);
         EpochLoop.of(ctx, monitor).run(new EpochTask<List<EncodedPair>>() {
             private INDArray bestParams;
@@ -124,6 +130,38 @@ public final class TranslationTrainer implements TaskTrainer {
             public void saveModel(Path file) throws IOException {
                 bestParams = graph.params().dup();
                 Checkpoints.write(graph, file);
+            }
+
+            @Override
+            public Model network() {
+                return graph;
+            }
+
+            /** The shuffled order carries over from epoch to epoch, so it is kept with the generator's position. */
+            @Override
+            public void saveState(TaskState state) throws IOException {
+                state.putLong("random", random.position());
+                Map<EncodedPair, Integer> index = new java.util.IdentityHashMap<>();
+                for (int i = 0; i < train.size(); i++) {
+                    index.put(train.get(i), i);
+                }
+                state.putInts("order", order.stream().mapToInt(index::get).toArray());
+                if (bestParams != null) {
+                    state.putArray("best_params", bestParams);
+                }
+            }
+
+            @Override
+            public void restoreState(TaskState state) throws IOException {
+                random.moveTo(state.getLong("random"));
+                int[] indices = state.getInts("order");
+                order.clear();
+                for (int i : indices) {
+                    order.add(train.get(i));
+                }
+                if (state.has("best_params")) {
+                    bestParams = state.getArray("best_params");
+                }
             }
 
             @Override

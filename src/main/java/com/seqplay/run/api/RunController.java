@@ -86,6 +86,16 @@ class RunController {
         return RunJson.of(runs.get(id), clock.instant(), runs.queue().get(id));
     }
 
+    /**
+     * The owner or an administrator puts an INTERRUPTED run back in the queue; it continues after its
+     * last finished epoch (409 when it is not INTERRUPTED or has no resume point).
+     */
+    @PostMapping("/{id}/resume")
+    RunJson resume(@PathVariable long id) {
+        runs.resume(id);
+        return RunJson.of(runs.get(id), clock.instant(), runs.queue().get(id));
+    }
+
     @PostMapping("/{id}/cancel")
     RunJson cancel(@PathVariable long id) {
         return RunJson.of(runs.cancel(id), clock.instant());

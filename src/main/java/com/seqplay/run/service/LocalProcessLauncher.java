@@ -32,7 +32,8 @@ public class LocalProcessLauncher implements TrainerLauncher {
     }
 
     @Override
-    public RunningTrainer start(long runId, Path specFile, Path runDir, Optional<Path> datasetFile) throws IOException {
+    public RunningTrainer start(long runId, Path specFile, Path runDir, Optional<Path> datasetFile, boolean resume)
+            throws IOException {
         List<String> options = List.of(
                 "-Xmx" + limits.heapMb() + "m",
                 "-XX:+ExitOnOutOfMemoryError",
@@ -42,6 +43,9 @@ public class LocalProcessLauncher implements TrainerLauncher {
         List<String> args = new ArrayList<>(
                 List.of(specFile.toString(), "--run-dir", runDir.toString(), "--events", "--watch-parent"));
         datasetFile.ifPresent(f -> args.addAll(List.of("--dataset-file", f.toString())));
+        if (resume) {
+            args.add("--resume");
+        }
         Process process = jvm.start(ChildJvm.Role.TRAINER, options, args, builder -> {
             builder.redirectError(ProcessBuilder.Redirect.appendTo(new RunFolder(runDir).logFile().toFile()));
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(limits.ompThreads()));
@@ -71,6 +75,18 @@ public class LocalProcessLauncher implements TrainerLauncher {
         @Override
         public int waitFor() throws InterruptedException {
             return process.waitFor();
+        }
+
+        /** The trainer reads its standard input for this line (TrainCommand, --watch-parent). */
+        @Override
+        public void requestStop() {
+            try {
+                var in = process.getOutputStream();
+                in.write("stop\n".getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            } catch (IOException ignored) {
+                // it has exited already
+            }
         }
 
         @Override

@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ final class RunExecution implements Runnable {
     private volatile String stalledReason;
     private String lastError;
     private long lastProgressWrite;
+    /** Counted down once the trainer has exited and everything it reported is stored. */
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     RunExecution(long runId, RunningTrainer trainer, Path logFile, RunRecorder recorder) {
         this.runId = runId;
@@ -51,9 +55,24 @@ final class RunExecution implements Runnable {
         trainer.stop(Duration.ofSeconds(5));
     }
 
-    void stopForShutdown() {
+    /**
+     * The server shuts down: the trainer is asked to stop after its current batch (its last resume
+     * point stays), and its exit is not a failure. Returns at once; see {@link #awaitEnd}.
+     */
+    void askToStopForShutdown() {
         serverStopping = true;
-        trainer.stop(Duration.ofSeconds(3));
+        trainer.requestStop();
+    }
+
+    /** Waits until the trainer has exited and its events are stored; false if it had not by then. */
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A trainer that did not stop when asked: closes its input (it halts) and kills it soon after. */
+    void stopNow() {
+        serverStopping = true;
+        trainer.stop(Duration.ofSeconds(2));
     }
 
     /** How long the trainer has written nothing. */
@@ -71,18 +90,22 @@ final class RunExecution implements Runnable {
     @Override
     public void run() {
         try {
-            follow(trainer.output());
-        } catch (IOException | RuntimeException e) {
-            log.warn("run {}: lost the trainer's output", runId, e);
+            try {
+                follow(trainer.output());
+            } catch (IOException | RuntimeException e) {
+                log.warn("run {}: lost the trainer's output", runId, e);
+            }
+            int exit;
+            try {
+                exit = trainer.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            settle(exit);
+        } finally {
+            ended.countDown();
         }
-        int exit;
-        try {
-            exit = trainer.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        settle(exit);
     }
 
     private void follow(BufferedReader out) throws IOException {

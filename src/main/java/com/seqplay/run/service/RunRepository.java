@@ -102,9 +102,18 @@ public class RunRepository {
                 .query(Integer.class).single();
     }
 
+    /** A resumed run keeps its first start time and its progress: it goes on from where it was. */
     boolean markRunning(long id, Instant now) {
-        return jdbc.sql("update runs set status = 'RUNNING', started_at = ?, progress = 0 where id = ? and status = 'QUEUED'")
+        return jdbc.sql("update runs set status = 'RUNNING', started_at = coalesce(started_at, ?),"
+                        + " progress = coalesce(progress, 0) where id = ? and status = 'QUEUED'")
                 .params(Timestamp.from(now), id).update() == 1;
+    }
+
+    /** An INTERRUPTED run goes back to the queue to be resumed; false if it is not INTERRUPTED any more. */
+    boolean requeueInterrupted(long id) {
+        return jdbc.sql("update runs set status = 'QUEUED', finished_at = null, error = null, pid = null"
+                        + " where id = ? and status = 'INTERRUPTED'")
+                .param(id).update() == 1;
     }
 
     void recordProcess(long id, long pid) {

@@ -8,7 +8,11 @@ import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunStatus;
 import com.seqplay.spec.SpecJson;
 import jakarta.annotation.PostConstruct;
+import com.seqplay.events.ResumeSummary;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,6 +55,13 @@ public class RunScheduler {
         return t;
     });
     private volatile boolean stopping;
+    private final AtomicBoolean shutDown = new AtomicBoolean();
+    /**
+     * How long a shutdown waits for trainers to stop after their current batch. A batch takes
+     * milliseconds to a few seconds; a trainer in its final scoring (backtests) may not stop at all
+     * and is killed after this, its resume point whole.
+     */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
 
     RunScheduler(RunRepository runs, RunRecorder recorder, TrainerLauncher launcher, RunRecovery recovery,
             DatasetService datasets, RunWatchdog watchdog, FairQueue queue, SeqplayProperties properties,
@@ -84,6 +96,11 @@ public class RunScheduler {
 
     int activeCount() {
         return active.size();
+    }
+
+    /** True once the server has begun to shut down: no run is started or accepted any more. */
+    boolean isStopping() {
+        return stopping;
     }
 
     /** Every queued run's place and what it waits for. */
@@ -127,7 +144,9 @@ public class RunScheduler {
             Files.createDirectories(dir);
             Path specFile = folder.specFile();
             Files.writeString(specFile, SpecJson.write(run.spec()), StandardCharsets.UTF_8);
-            RunningTrainer trainer = launcher.start(run.id(), specFile, dir, copyDataset(run, folder));
+            // Only a resumed run has a resume point: a new run's folder is created just above.
+            boolean resume = Files.isRegularFile(dir.resolve(ResumeSummary.FILE));
+            RunningTrainer trainer = launcher.start(run.id(), specFile, dir, copyDataset(run, folder), resume);
             runs.recordProcess(run.id(), trainer.pid());
             var execution = new RunExecution(run.id(), trainer, folder.logFile(), recorder);
             active.put(run.id(), execution);
@@ -178,17 +197,65 @@ public class RunScheduler {
     }
 
     /**
-     * On a clean shutdown the runs in progress are stopped and marked INTERRUPTED first, so that
-     * the trainers' exits are not mistaken for failures.
+     * A clean shutdown (SIGTERM, or the context closing): from the first moment nothing new is
+     * accepted or started; every trainer is asked to stop after its current batch, all of them at
+     * once, and given {@link #SHUTDOWN_GRACE} to exit (its events are stored as it goes); a run
+     * that finished meanwhile keeps its result, the others become INTERRUPTED and can be resumed
+     * from their last finished epoch; a trainer still alive then is killed. This runs on the
+     * context-closed event, before the web server stops (so submissions get a 503 meanwhile) and
+     * before the database closes.
      */
+    @EventListener(ContextClosedEvent.class)
+    void onContextClosed() {
+        shutdown();
+    }
+
     @PreDestroy
     void shutdown() {
         stopping = true;
+        if (!shutDown.compareAndSet(false, true)) {
+            return;
+        }
         dispatcher.shutdownNow();
-        for (var entry : active.entrySet()) {
-            recorder.finish(entry.getKey(), List.of(RunStatus.RUNNING), RunStatus.INTERRUPTED, null,
-                    "The server shut down while this run was training.");
-            entry.getValue().stopForShutdown();
+        Map<Long, RunExecution> running;
+        synchronized (this) { // a dispatch in progress finishes its launch first
+            running = Map.copyOf(active);
+        }
+        if (running.isEmpty()) {
+            return;
+        }
+        log.info("shutting down: asking {} trainer(s) to stop after their current batch", running.size());
+        running.values().forEach(RunExecution::askToStopForShutdown);
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+        for (var entry : running.entrySet()) {
+            long runId = entry.getKey();
+            boolean exited = awaitEnd(entry.getValue(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (recorder.finish(runId, List.of(RunStatus.RUNNING), RunStatus.INTERRUPTED, null, interruptedReason(runId))) {
+                log.info("run {} is INTERRUPTED{}", runId, exited ? "" : " (its trainer did not stop in time)");
+            }
+            if (!exited) {
+                entry.getValue().stopNow();
+            }
+        }
+    }
+
+    private static boolean awaitEnd(RunExecution execution, Duration timeout) {
+        try {
+            return execution.awaitEnd(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String interruptedReason(long runId) {
+        String reason = "The server shut down while this run was training.";
+        try {
+            return ResumeSummary.read(RunFolder.of(properties.runsDir(), runId).path())
+                    .map(p -> reason + " It can be resumed after epoch " + p.epochsDone() + ".")
+                    .orElse(reason + " No epoch had ended, so it cannot be resumed.");
+        } catch (IOException e) {
+            return reason;
         }
     }
 }

@@ -43,10 +43,12 @@ public class RunService {
     private final RunCaps caps;
     private final Ownership ownership;
     private final QueueProperties queueSettings;
+    private final RunResumption resumption;
 
     RunService(RunRepository runs, MetricRepository metrics, SampleRepository samples, RunScheduler scheduler,
             RunRecorder recorder, DatasetService datasets, CurrentUser currentUser, SeqplayProperties properties,
-            Clock clock, RunUpdates updates, RunCaps caps, Ownership ownership, QueueProperties queueSettings) {
+            Clock clock, RunUpdates updates, RunCaps caps, Ownership ownership, QueueProperties queueSettings,
+            RunResumption resumption) {
         this.runs = runs;
         this.metrics = metrics;
         this.samples = samples;
@@ -60,6 +62,7 @@ public class RunService {
         this.caps = caps;
         this.ownership = ownership;
         this.queueSettings = queueSettings;
+        this.resumption = resumption;
     }
 
     /**
@@ -69,6 +72,7 @@ public class RunService {
      *     uploaded dataset is read with the run's options here, so a bad file never reaches a trainer
      */
     public Run submit(RunSpec raw) {
+        refuseWhileShuttingDown();
         RunSpec spec = SpecValidator.completeAndValidate(raw, datasets::content);
         caps.check(spec);
         datasets.resolve(spec);
@@ -78,6 +82,35 @@ public class RunService {
         recorder.publishRun(id);
         scheduler.wake();
         return get(id);
+    }
+
+    /**
+     * Puts an INTERRUPTED run back in the queue; its trainer continues from the resume point after
+     * its last finished epoch, and its series continue where they stopped.
+     *
+     * @throws com.seqplay.security.NotPermittedException for anyone but the owner or an administrator
+     * @throws RunNotResumableException when it is not INTERRUPTED or has no resume point
+     */
+    public Run resume(long id) {
+        Run run = get(id);
+        ownership.requireCanModify(run.owner(), "resume this run");
+        refuseWhileShuttingDown();
+        checkQueueRoom(run.owner());
+        resumption.requeue(run, currentUser.username());
+        recorder.publishRun(id);
+        scheduler.wake();
+        return get(id);
+    }
+
+    /** Whether {@link #resume} would accept the run as it is (the UI shows its button then). */
+    public boolean canResume(Run run) {
+        return run.status() == RunStatus.INTERRUPTED && resumption.point(run.id()).isPresent();
+    }
+
+    private void refuseWhileShuttingDown() {
+        if (scheduler.isStopping()) {
+            throw new ServerShuttingDownException();
+        }
     }
 
     /** Runs training on this server now. */
@@ -110,7 +143,11 @@ public class RunService {
     }
 
     private void checkQueueRoom() {
-        String owner = currentUser.username();
+        checkQueueRoom(currentUser.username());
+    }
+
+    /** A resumed run counts against its owner's queue like a new one. */
+    private void checkQueueRoom(String owner) {
         int waiting = runs.countQueued(owner);
         if (waiting >= queueSettings.maxQueuedPerUser()) {
             throw new QueueFullException(owner + " already has " + waiting + " runs waiting, the most one user may"

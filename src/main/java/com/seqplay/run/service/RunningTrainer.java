@@ -15,4 +15,10 @@ public interface RunningTrainer {
 
     /** Asks the trainer to stop, and kills it if it has not stopped within {@code grace}. */
     void stop(Duration grace);
+
+    /**
+     * Asks the trainer to stop after its current batch, keeping its last resume point, and returns at
+     * once (the server shutting down asks all its trainers before it waits for any).
+     */
+    void requestStop();
 }

@@ -20,6 +20,11 @@ public class SampleRepository {
                 runId, s.kind(), s.epoch(), s.content(), Timestamp.from(s.time()));
     }
 
+    /** Removes the samples after epoch {@code epochsDone}, which a resumed trainer produces again. */
+    int deleteAfter(long runId, int epochsDone) {
+        return jdbc.update("delete from samples where run_id = ? and epoch > ?", runId, epochsDone);
+    }
+
     List<Sample> list(long runId) {
         return jdbc.query("select kind, epoch, content, created_at from samples where run_id = ? order by epoch, id",
                 (rs, n) -> new Sample(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant()),

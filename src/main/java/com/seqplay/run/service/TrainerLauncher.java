@@ -11,6 +11,8 @@ import java.util.Optional;
 public interface TrainerLauncher {
     /**
      * @param datasetFile the run's own copy of an uploaded dataset, if it trains on one
+     * @param resume continue from the resume point the trainer left in {@code runDir} (an INTERRUPTED run resumed)
      */
-    RunningTrainer start(long runId, Path specFile, Path runDir, Optional<Path> datasetFile) throws IOException;
+    RunningTrainer start(long runId, Path specFile, Path runDir, Optional<Path> datasetFile, boolean resume)
+            throws IOException;
 }

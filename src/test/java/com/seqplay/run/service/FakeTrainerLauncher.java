@@ -31,6 +31,7 @@ final class FakeTrainerLauncher implements TrainerLauncher {
     private final Map<String, IOException> startFailures = new ConcurrentHashMap<>();
     private final Map<String, FakeTrainer> trainers = new ConcurrentHashMap<>();
     private final List<String> startOrder = new CopyOnWriteArrayList<>();
+    private final List<String> resumed = new CopyOnWriteArrayList<>();
     private final AtomicInteger alive = new AtomicInteger();
     private final AtomicInteger mostAlive = new AtomicInteger();
 
@@ -45,7 +46,8 @@ final class FakeTrainerLauncher implements TrainerLauncher {
     }
 
     @Override
-    public RunningTrainer start(long runId, Path specFile, Path runDir, Optional<Path> datasetFile) throws IOException {
+    public RunningTrainer start(long runId, Path specFile, Path runDir, Optional<Path> datasetFile, boolean resume)
+            throws IOException {
         String name = JSON.readTree(specFile.toFile()).path("name").asText();
         IOException failure = startFailures.get(name);
         if (failure != null) {
@@ -54,6 +56,9 @@ final class FakeTrainerLauncher implements TrainerLauncher {
         var trainer = new FakeTrainer(PID_BASE + runId, scripts.getOrDefault(name, TrainerScript.succeeding()));
         trainers.put(name, trainer);
         startOrder.add(name);
+        if (resume) {
+            resumed.add(name);
+        }
         mostAlive.accumulateAndGet(alive.incrementAndGet(), Math::max);
         trainer.play();
         return trainer;
@@ -62,6 +67,11 @@ final class FakeTrainerLauncher implements TrainerLauncher {
     /** Names of the runs whose trainers were started, in the order they started. */
     List<String> startOrder() {
         return List.copyOf(startOrder);
+    }
+
+    /** Names of the runs whose trainers were started to resume (--resume), in order. */
+    List<String> resumed() {
+        return List.copyOf(resumed);
     }
 
     /** The largest number of trainers that were alive at the same time. */
@@ -141,6 +151,13 @@ final class FakeTrainerLauncher implements TrainerLauncher {
         public int waitFor() throws InterruptedException {
             exited.await();
             return exitCode;
+        }
+
+        /** Like the real trainer asked to stop: it ends after the current step, without a result. */
+        @Override
+        public void requestStop() {
+            stopped = true;
+            released.countDown();
         }
 
         @Override

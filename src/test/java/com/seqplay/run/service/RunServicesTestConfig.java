@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestConfiguration // not @Configuration: a full application test must not pick it up by scanning
 @Import({RunService.class, RunScheduler.class, RunRecorder.class, RunUpdates.class, RunRecovery.class,
         RunRepository.class, MetricRepository.class, SampleRepository.class, CurrentUser.class, RunCaps.class,
-        Ownership.class, FairQueue.class, RunWatchdog.class})
+        Ownership.class, FairQueue.class, RunWatchdog.class, RunResumption.class})
 @ComponentScan(basePackages = {"com.seqplay.upload.service", "com.seqplay.run.history"})
 class RunServicesTestConfig {
     /** Two at a time, so that one test sees both the limit and the queue behind it. */
