@@ -181,10 +181,11 @@ public class RunScheduler {
      */
     private Optional<Path> copyDataset(Run run, RunFolder folder) throws IOException {
         var upload = datasets.find(run.spec().dataset());
-        if (upload.isEmpty()) {
-            return Optional.empty();
-        }
         Path link = folder.datasetFile();
+        if (upload.isEmpty()) {
+            // A resumed run whose upload was deleted since it started still has its own link.
+            return Files.isRegularFile(link) ? Optional.of(link) : Optional.empty();
+        }
         Path stored = datasets.file(upload.get());
         Files.deleteIfExists(link);
         try {
