@@ -37,7 +37,9 @@ final class LengthBuckets {
         List<Bucket> buckets = new ArrayList<>();
         int from = 0;
         for (int b = 1; b <= count && from < order.size(); b++) {
-            int to = Math.max(from + 1, (int) Math.round((double) b * order.size() / count));
+            // share what is left among the buckets left, so a bucket stretched by a common length
+            // is not followed by a tiny one
+            int to = from + Math.max(1, (int) Math.round((double) (order.size() - from) / (count - b + 1)));
             // a length split across two buckets would make their ranges overlap: keep it whole
             while (to < order.size() && lengths[order.get(to)] == lengths[order.get(to - 1)]) {
                 to++;

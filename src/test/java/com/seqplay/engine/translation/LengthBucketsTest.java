@@ -50,4 +50,12 @@ class LengthBucketsTest {
         assertThat(buckets).hasSize(5).allSatisfy(b -> assertThat(b.indices().size()).isBetween(4, 5));
         assertThat(buckets.stream().mapToInt(b -> b.indices().size()).sum()).isEqualTo(23);
     }
+
+    @Test
+    void after_a_bucket_stretched_by_a_common_length_the_rest_is_shared_evenly() {
+        // the first bucket takes all six pairs of length 2; the four left make two buckets of two, not one and three
+        int[] lengths = {1, 1, 2, 2, 2, 2, 2, 2, 3, 4, 5, 6};
+        assertThat(LengthBuckets.of(lengths, 3)).extracting(b -> b.minLength() + "-" + b.maxLength() + ":" + b.indices().size())
+                .containsExactly("1-2:8", "3-4:2", "5-6:2");
+    }
 }
