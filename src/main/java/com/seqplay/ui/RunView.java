@@ -3,6 +3,7 @@ package com.seqplay.ui;
 import com.seqplay.events.health.HealthQuantity;
 import com.seqplay.events.sample.ForecastSample;
 import com.seqplay.events.sample.GradientReachSample;
+import com.seqplay.events.sample.LengthAccuracySample;
 import com.seqplay.events.sample.SamplePayload;
 import com.seqplay.run.domain.MetricPoint;
 import com.seqplay.run.domain.Run;
@@ -71,6 +72,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final GradientReachChart reachChart = new GradientReachChart();
     private final ForecastPanel forecastPanel = new ForecastPanel();
     private final TrainingHealthCharts healthCharts = new TrainingHealthCharts();
+    private final LengthAccuracyChart lengthChart = new LengthAccuracyChart();
     private final H3 reachTitle = new H3("How far back the gradient reaches");
     private final Paragraph reachText = new Paragraph("The loss at the last character is backpropagated through time "
             + "to each earlier input; the curve is that gradient's size by distance, relative to distance 0 (log scale). "
@@ -122,7 +124,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
                         + "scaled down."),
                 gradientCharts,
                 new H3("Training health per layer"), healthCharts,
-                reachTitle, reachText, reachChart,
+                reachTitle, reachText, reachChart, lengthChart,
                 new H3("Try the model"), tryModel, inside,
                 forecastTitle, forecastPanel,
                 new H3("Samples"), samples,
@@ -249,6 +251,8 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         SamplePayload payload = s.payload();
         if (payload instanceof GradientReachSample) {
             reachChart.show(s);
+        } else if (payload instanceof LengthAccuracySample lengths) {
+            lengthChart.show(s.epoch(), lengths);
         } else if (payload instanceof ForecastSample) {
             forecastPanel.show(s);
         } else {

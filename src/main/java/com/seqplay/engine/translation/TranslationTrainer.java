@@ -13,6 +13,7 @@ import com.seqplay.engine.health.TrainingHealthWatch;
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
 import com.seqplay.events.sample.AttentionSample;
+import com.seqplay.events.sample.LengthAccuracySample;
 import com.seqplay.events.sample.SamplePayload;
 import com.seqplay.events.sample.TranslationSample;
 import com.seqplay.metrics.Baselines;
@@ -119,6 +120,7 @@ public final class TranslationTrainer implements TaskTrainer {
                 metrics.put("exact_match", eval.exactMatch());
                 List<SamplePayload> samples = new ArrayList<>();
                 samples.add(samples(validation, eval));
+                samples.add(lengthAccuracy(model, validation, eval, LengthAccuracySample.HeldOut.VALIDATION));
                 if (model.attention) {
                     samples.add(attentionSample(model, validation.get(0), eval));
                 }
@@ -172,6 +174,8 @@ public final class TranslationTrainer implements TaskTrainer {
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 metrics.put("bleu", onTest.bleu());
                 metrics.put("exact_match", onTest.exactMatch());
+                sink.emit(new TrainerEvent.Sample(best.epoch(),
+                        lengthAccuracy(model, test, onTest, LengthAccuracySample.HeldOut.TEST)));
                 return new FinalScores(metrics, baselines, String.format(
                         "Test pairs: exact match %.1f%%, BLEU %.1f (copying the source: %.1f%%, BLEU %.1f)",
                         100 * onTest.exactMatch(), 100 * onTest.bleu(), 100 * baselines.get("copy_exact_match"),
@@ -226,6 +230,27 @@ public final class TranslationTrainer implements TaskTrainer {
             }
         }
         return all == 0 ? 0 : (double) unknown / all;
+    }
+
+    /**
+     * Exact match and BLEU of held-out pairs grouped by source length ({@link LengthBuckets}). Kept
+     * out of the run's metrics: one name per bucket would change with the data and crowd every list.
+     */
+    static LengthAccuracySample lengthAccuracy(TranslationModel model, List<EncodedPair> pairs, Decoded decoded,
+            LengthAccuracySample.HeldOut heldOut) {
+        int[] lengths = pairs.stream().mapToInt(p -> p.source().length).toArray();
+        List<LengthAccuracySample.Bucket> buckets = new ArrayList<>();
+        for (LengthBuckets.Bucket b : LengthBuckets.of(lengths, LengthBuckets.DEFAULT_COUNT)) {
+            List<List<String>> candidates = b.indices().stream()
+                    .map(i -> model.target.decode(decoded.hypotheses().get(i).tokens())).toList();
+            List<List<String>> references = b.indices().stream()
+                    .map(i -> model.tokenization.split(pairs.get(i).text().target())).toList();
+            double exactMatch = ExactMatch.score(b.indices().stream().map(decoded.predictions()::get).toList(),
+                    references.stream().map(model.tokenization::join).toList());
+            buckets.add(new LengthAccuracySample.Bucket(b.minLength(), b.maxLength(), b.indices().size(), exactMatch,
+                    Bleu.corpus(candidates, references)));
+        }
+        return new LengthAccuracySample(heldOut, buckets);
     }
 
     /** The first held-out pairs: source, the model's output and the reference. */

@@ -24,7 +24,8 @@ public final class SampleCodec {
             AttentionSample.KIND, AttentionSample.class,
             ForecastSample.KIND, ForecastSample.class,
             GradientReachSample.KIND, GradientReachSample.class,
-            MemorySample.KIND, MemorySample.class);
+            MemorySample.KIND, MemorySample.class,
+            LengthAccuracySample.KIND, LengthAccuracySample.class);
 
     private SampleCodec() {}
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public sealed interface SamplePayload
         permits TextSample, TranslationSample, AttentionSample, ForecastSample, GradientReachSample, MemorySample,
-        RawSample {
+        LengthAccuracySample, RawSample {
 
     /** The id stored beside the content, for example {@code translation}. */
     @JsonIgnore

@@ -31,6 +31,12 @@ public final class SampleText {
             return "after " + m.distractors() + " distractors:\n" + m.questions().stream()
                     .map(q -> q.symbols() + " -> " + q.answer() + " (" + q.truth() + ")").collect(Collectors.joining("\n"));
         }
+        if (payload instanceof LengthAccuracySample l) {
+            return "exact match by source length (" + l.heldOut().name().toLowerCase(Locale.ROOT) + " pairs): "
+                    + l.buckets().stream().map(b -> String.format(Locale.ROOT, "%d-%d tokens %.0f%% of %d",
+                            b.minTokens(), b.maxTokens(), 100 * b.exactMatch(), b.pairs()))
+                    .collect(Collectors.joining(", "));
+        }
         return ((RawSample) payload).content();
     }
 

@@ -8,6 +8,7 @@ import com.seqplay.engine.TrainingClock;
 import com.seqplay.engine.TrainingContext;
 import com.seqplay.engine.Events;
 import com.seqplay.events.TrainerEvent;
+import com.seqplay.events.sample.LengthAccuracySample;
 import com.seqplay.events.sample.TranslationSample;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
@@ -118,5 +119,32 @@ class TranslationTrainingTest {
         String log = Events.logs(events).get(0);
         assertThat(log).contains("vocabularies 9 (source) and 9 (target)");
         assertThat(log).doesNotContain("; 0.0% of validation source tokens unknown");
+    }
+
+    @Test
+    void exact_match_by_source_length_is_reported_per_epoch_and_on_the_test_pairs() throws Exception {
+        var events = train("""
+                {"task":"translation","cell":"gru","dataset":"builtin:dates","builtinSize":200,"hiddenSize":16,
+                 "epochs":2,"batchSize":16,"attention":true}""", Optional.empty());
+        List<LengthAccuracySample> samples = Events.payloads(events, LengthAccuracySample.class);
+        assertThat(samples).extracting(LengthAccuracySample::heldOut).containsExactly(
+                LengthAccuracySample.HeldOut.VALIDATION, LengthAccuracySample.HeldOut.VALIDATION,
+                LengthAccuracySample.HeldOut.TEST);
+        assertThat(Events.logs(events).get(0)).startsWith("160 training, 20 validation, 20 test pairs");
+        LengthAccuracySample onTest = samples.get(2);
+        assertThat(onTest.buckets()).hasSizeBetween(2, 5);
+        assertThat(onTest.buckets().stream().mapToInt(LengthAccuracySample.Bucket::pairs).sum()).isEqualTo(20);
+        assertThat(samples.get(0).buckets().stream().mapToInt(LengthAccuracySample.Bucket::pairs).sum()).isEqualTo(20);
+        for (int i = 1; i < onTest.buckets().size(); i++) {
+            assertThat(onTest.buckets().get(i).minTokens()).isGreaterThan(onTest.buckets().get(i - 1).maxTokens());
+        }
+        assertThat(onTest.buckets()).allSatisfy(b -> {
+            assertThat(b.exactMatch()).isBetween(0.0, 1.0);
+            assertThat(b.bleu()).isBetween(0.0, 1.0);
+        });
+        // the buckets' exact matches, weighted by their pair counts, make the run's test exact match
+        double weighted = onTest.buckets().stream().mapToDouble(b -> b.exactMatch() * b.pairs()).sum() / 20;
+        assertThat(weighted).isCloseTo(Events.result(events).metrics().get("exact_match"),
+                org.assertj.core.api.Assertions.within(1e-9));
     }
 }

@@ -21,6 +21,10 @@ class SampleCodecTest {
         assertThat(roundTrip(text)).isEqualTo(text);
         assertThat(roundTrip(translation)).isEqualTo(translation);
         assertThat(roundTrip(memory)).isEqualTo(memory);
+        var lengths = new LengthAccuracySample(LengthAccuracySample.HeldOut.TEST, List.of(
+                new LengthAccuracySample.Bucket(3, 5, 12, 0.75, 0.9), new LengthAccuracySample.Bucket(6, 9, 10, 0.2, 0.5)));
+        assertThat(roundTrip(lengths)).isEqualTo(lengths);
+        assertThat(SampleText.of(lengths)).contains("3-5 tokens 75% of 12");
         assertThat(((MemorySample) roundTrip(memory)).questions()).extracting(MemorySample.Question::correct)
                 .containsExactly(true, false);
     }
