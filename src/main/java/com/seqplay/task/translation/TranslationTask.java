@@ -152,10 +152,12 @@ public final class TranslationTask implements TaskDefinition {
                 Presets.of("Dates with attention", "The decoder looks back at every source character: see "
                         + "the attention map line up day, month and year.", """
                         {"task":"translation","cell":"lstm","dataset":"builtin:dates","attention":true}"""),
-                Presets.of("Dates without attention (bottleneck)", "The whole source squeezed into one vector: "
-                        + "accuracy drops as inputs get longer.", """
-                        {"task":"translation","cell":"lstm","dataset":"builtin:dates","attention":false}"""),
-                Presets.of("Number words (GRU)", "Three hundred and twelve becomes 312, with a GRU encoder-decoder.", """
-                        {"task":"translation","cell":"gru","dataset":"builtin:numbers","attention":true}"""));
+                Presets.of("Number words without attention (bottleneck)", "The whole source squeezed into one "
+                        + "vector: long numbers in words come out wrong far more often than short ones (see exact match "
+                        + "by source length).", """
+                        {"task":"translation","cell":"lstm","dataset":"builtin:numbers","attention":false}"""),
+                Presets.of("Number words with attention", "The same model with attention: the decoder looks back at "
+                        + "every source word, and long numbers are as right as short ones.", """
+                        {"task":"translation","cell":"lstm","dataset":"builtin:numbers","attention":true}"""));
     }
 }
