@@ -40,4 +40,24 @@ public record MainMetric(String name, Direction direction, Map<String, String> b
     public String baselineLabel() {
         return baselines.values().iterator().next();
     }
+
+    /**
+     * The value a finished run is judged by, from its final metrics: the thorough evaluation's
+     * where there is one (the backtest), else the final (test) value; empty while there is none.
+     * For the memory probe that is the test accuracy, not the best validation accuracy of the
+     * per-epoch series.
+     */
+    public java.util.Optional<Double> judged(Map<String, Double> finalMetrics) {
+        if (finalMetrics == null) {
+            return java.util.Optional.empty();
+        }
+        if (!thoroughPrefix.isEmpty()) {
+            Double thorough = finalMetrics.get(thoroughPrefix + name);
+            if (thorough != null && Double.isFinite(thorough)) {
+                return java.util.Optional.of(thorough);
+            }
+        }
+        Double last = finalMetrics.get(name);
+        return last != null && Double.isFinite(last) ? java.util.Optional.of(last) : java.util.Optional.empty();
+    }
 }

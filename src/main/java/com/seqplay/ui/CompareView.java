@@ -593,18 +593,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
      * best validation accuracy), else, while a run trains, the best so far.
      */
     static Double mainValue(Run r) {
-        MainMetric main = TaskDefinitions.of(r.task()).mainMetric();
-        if (r.metrics() != null) {
-            Double thorough = main.thoroughPrefix().isEmpty() ? null : r.metrics().get(main.thoroughPrefix() + main.name());
-            if (thorough != null && Double.isFinite(thorough)) {
-                return thorough;
-            }
-            Double last = r.metrics().get(main.name());
-            if (last != null && Double.isFinite(last)) {
-                return last;
-            }
-        }
-        return r.bestMetric();
+        return TaskDefinitions.of(r.task()).mainMetric().judged(r.metrics()).orElse(r.bestMetric());
     }
 
     @Override

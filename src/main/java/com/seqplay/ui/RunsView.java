@@ -126,7 +126,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(new ComponentRenderer<>(this::progress)).setHeader("Progress").setKey("progress").setFlexGrow(1);
         grid.addColumn(r -> r.bestMetric() == null ? "" : String.format(Locale.ROOT, "%s %.4g",
                         CompareView.mainMetric(r.task()), r.bestMetric()))
-                .setHeader("Best").setKey("best").setSortProperty("best").setAutoWidth(true);
+                .setHeader("Main metric").setKey("best").setSortProperty("best").setAutoWidth(true);
         grid.addColumn(r -> r.verdict().map(RunsView::verdictCell).orElse(""))
                 .setHeader("Verdict").setKey("verdict").setFlexGrow(2).setTooltipGenerator(r -> r.verdict()
                         .map(com.seqplay.task.Verdict::sentence).orElse(null));

@@ -145,20 +145,20 @@ public class RunRepository {
     }
 
     /**
-     * Stores the best value the task's main metric reached: the best of its per-epoch points and
-     * the final result's value, in the metric's direction. Called when a run finishes, so that
-     * sorting a long history by it never reads metric points.
+     * Stores the run's value of its task's main metric: the value its verdict judges once it has a
+     * final result (test, or backtest where there is one), else the best of its per-epoch points.
+     * Called when a run finishes, so that sorting a long history by it never reads metric points.
      */
     public void storeBestMetric(long id) {
         find(id).ifPresent(run -> {
             MainMetric main = TaskDefinitions.of(run.task()).mainMetric();
-            String aggregate = main.direction() == MainMetric.Direction.LOWER_IS_BETTER ? "min" : "max";
-            Double best = jdbc.sql("select " + aggregate + "(val) from metric_points where run_id = ? and name = ?")
-                    .params(id, main.name()).query(Double.class).optional().orElse(null);
-            Double last = run.metrics() == null ? null : run.metrics().get(main.name());
-            if (last != null && Double.isFinite(last) && (best == null || main.direction().better(last, best))) {
-                best = last;
-            }
+            // A finished run is listed and sorted by the value its verdict judges (test or
+            // backtest); a run without a final result by the best of its per-epoch series.
+            Double best = main.judged(run.metrics()).orElseGet(() -> {
+                String aggregate = main.direction() == MainMetric.Direction.LOWER_IS_BETTER ? "min" : "max";
+                return jdbc.sql("select " + aggregate + "(val) from metric_points where run_id = ? and name = ?")
+                        .params(id, main.name()).query(Double.class).optional().orElse(null);
+            });
             jdbc.sql("update runs set best_metric = ? where id = ?").params(best, id).update();
         });
     }

@@ -78,7 +78,8 @@ class RunHistoryTest {
         Run gruClipped = finishedTextgen("gru", "global-norm", tag, 1.0, 0.5, 0.6);
         history.annotate(lstm.id(), new RunEdit(null, "the one with the Surprising dip", null));
 
-        assertThat(service.get(gruA.id()).bestMetric()).as("best bpc over the points and the result").isEqualTo(1.2);
+        assertThat(service.get(gruA.id()).bestMetric())
+                .as("a finished run is listed by its judged (test) bpc, not its best validation point").isEqualTo(1.4);
 
         RunPage gruNoClip = history.search(query(Map.of("tag", tag, "cell", "gru", "clipping", "none", "sort", "best")));
         assertThat(gruNoClip.total()).isEqualTo(2);
