@@ -53,7 +53,7 @@ final class GridLaunchPanel extends Details {
                 Experiment experiment = experiments.launch(name.getValue(), SpecJson.toTree(base.get().withName(null)),
                         vary);
                 String group = vary.keySet().iterator().next();
-                getUI().ifPresent(ui -> ui.navigate(CompareView.link(experiment.runIds()) + "&group=" + group));
+                getUI().ifPresent(ui -> ui.navigate(CompareView.experimentLink(experiment.id(), group)));
             } catch (InvalidSpecException ex) {
                 Notification.show("Grid not launched: " + ex.getMessage(), 8000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
