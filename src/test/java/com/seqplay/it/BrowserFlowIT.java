@@ -2,42 +2,21 @@ package com.seqplay.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The main flow in a real browser: launch from the form, watch it learn live, find it in the list. */
-class BrowserFlowIT {
-    @TempDir
-    static Path dir;
-
-    static AppProcess app;
-    static ChromeDriver browser;
-
+class BrowserFlowIT extends AppInBrowser {
     @BeforeAll
     static void start() throws Exception {
-        app = AppProcess.start(dir.resolve("data"));
-        browser = Browser.start(dir.resolve("chromium"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
+        startAppAndBrowser();
     }
 
     @Test

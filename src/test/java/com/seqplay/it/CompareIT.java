@@ -6,14 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,27 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * generated from the same prompt stand side by side, and their gradient-reach curves overlay; a
  * reload of the URL gives the same view. The Runs list keeps its chosen columns in the URL.
  */
-class CompareIT {
-    @TempDir
-    static Path dir;
-
-    static AppProcess app;
-    static ChromeDriver browser;
-
+class CompareIT extends AppInBrowser {
     @BeforeAll
     static void start() throws Exception {
-        app = AppProcess.start(dir.resolve("data"));
-        browser = Browser.start(dir.resolve("chromium"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
+        startAppAndBrowser();
     }
 
     @Test

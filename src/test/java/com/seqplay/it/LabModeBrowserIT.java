@@ -2,16 +2,12 @@ package com.seqplay.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,29 +16,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * login first, the administrator logs in, lands on the page asked for, launches a run that is
  * recorded as theirs, adds a user on the users page and logs out.
  */
-class LabModeBrowserIT {
+class LabModeBrowserIT extends AppInBrowser {
     static final String PASSWORD = "lab-admin-password";
-
-    @TempDir
-    static Path dir;
-
-    static AppProcess app;
-    static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        app = AppProcess.start(dir.resolve("data"), "--seqplay.mode=lab", "--seqplay.admin.password=" + PASSWORD);
-        browser = Browser.start(dir.resolve("chromium"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
+        startAppAndBrowser("--seqplay.mode=lab", "--seqplay.admin.password=" + PASSWORD);
     }
 
     @Test

@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -23,30 +20,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * train at 1.0), and an empty field stops the launch with a message on that field (it used to
  * launch with the default).
  */
-class NewRunFormIT {
+class NewRunFormIT extends AppInBrowser {
     /** Where the screenshot of a refused form goes, for people checking how an error looks. */
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    @TempDir
-    static Path dir;
-
-    static AppProcess app;
-    static ChromeDriver browser;
-
     @BeforeAll
     static void start() throws Exception {
-        app = AppProcess.start(dir.resolve("data"));
-        browser = Browser.start(dir.resolve("chromium"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
+        startAppAndBrowser();
     }
 
     @Test

@@ -2,16 +2,12 @@ package com.seqplay.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,27 +16,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a user met there (raw JSON samples, a postage-stamp attention map, an unstyled "Could not
  * navigate" page) stay fixed.
  */
-class RunPageIT {
-    @TempDir
-    static Path dir;
-
-    static AppProcess app;
-    static ChromeDriver browser;
-
+class RunPageIT extends AppInBrowser {
     @BeforeAll
     static void start() throws Exception {
-        app = AppProcess.start(dir.resolve("data"));
-        browser = Browser.start(dir.resolve("chromium"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
+        startAppAndBrowser();
     }
 
     @Test

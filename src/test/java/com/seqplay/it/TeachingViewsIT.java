@@ -10,14 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * translation, the forecast for forecasting, the probe's answers for memory). The charts are read
  * through their data attributes (how many points they hold, their axes), not only found.
  */
-class TeachingViewsIT {
+class TeachingViewsIT extends AppInBrowser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EPOCHS = 2;
     /** Tiny runs of every task, submitted together so the later ones train while the first are checked. */
@@ -50,29 +47,13 @@ class TeachingViewsIT {
                  "epochs":%d,"hiddenSize":8,"layers":1,"name":"views memory"}""".formatted(EPOCHS));
     }
 
-    @TempDir
-    static Path dir;
-
-    static AppProcess app;
-    static ChromeDriver browser;
     static final Map<String, Long> RUNS = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
-        app = AppProcess.start(dir.resolve("data"));
+        startAppAndBrowser();
         for (var spec : SPECS.entrySet()) {
             RUNS.put(spec.getKey(), app.submit(spec.getValue()));
-        }
-        browser = Browser.start(dir.resolve("chromium"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
         }
     }
 
