@@ -74,7 +74,7 @@ final class Seq2SeqGraph {
     }
 
     /** The attention new networks get. */
-    static final AttentionImpl NEW_MODELS = AttentionImpl.DL4J;
+    static final AttentionImpl NEW_MODELS = AttentionImpl.PROJECTED;
 
     static ComputationGraph build(RunSpec spec, int sourceVocabulary, int targetVocabulary) {
         return build(spec, sourceVocabulary, targetVocabulary, NEW_MODELS);

@@ -235,6 +235,45 @@ class ProjectedAttentionTest {
     }
 
     @Test
+    void the_updater_trains_the_vertex_parameters_as_it_trains_dl4j_s() {
+        // Adam's first step is lr * sign(gradient) (up to its epsilon), whatever the gradient's scale,
+        // so DL4J's doubled gradient makes the same first update: a check that the updater reaches ours
+        ComputationGraph theirs = withAdam(dl4j(Q, K, K, Q, 5));
+        ComputationGraph ours = withAdam(new ProjectedAttentionVertex(Q, K, K, Q, 5));
+        Seq2SeqGraph.copyParameters(theirs, ours);
+        INDArray before = ours.getVertex("attention").params().dup();
+        Nd4j.getRandom().setSeed(2);
+        INDArray[] inputs = {Nd4j.randn(DataType.DOUBLE, BATCH, 3, TQ), Nd4j.randn(DataType.DOUBLE, BATCH, 2, TS)};
+        INDArray queryMask = lengthMask(TQ, 4, 5, 2);
+        INDArray[] masks = {queryMask, lengthMask(TS, 3, 7, 6)};
+        var data = new org.nd4j.linalg.dataset.MultiDataSet(inputs, new INDArray[] {oneHot(3, TQ, 1)}, masks,
+                new INDArray[] {queryMask});
+        theirs.fit(data);
+        ours.fit(data);
+        INDArray step = ours.getVertex("attention").params().sub(before);
+        assertThat(step.amaxNumber().doubleValue()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-4));
+        // Adam's epsilon (1e-8) against gradients of 1e-4 and below leaves differences near 1e-6
+        assertThat(theirs.getVertex("attention").params().sub(ours.getVertex("attention").params())
+                .amaxNumber().doubleValue()).as("attention parameters after one Adam step").isLessThan(1e-5);
+    }
+
+    private static ComputationGraph withAdam(AttentionVertex attention) {
+        var conf = new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).seed(5)
+                .updater(new org.nd4j.linalg.learning.config.Adam(0.01))
+                .weightInit(new NormalDistribution(0, 0.5))
+                .graphBuilder().addInputs("decoderIn", "source")
+                .addLayer("decoder", new SimpleRnn.Builder().nIn(3).nOut(Q).activation(Activation.TANH).build(), "decoderIn")
+                .addLayer("encoder", new SimpleRnn.Builder().nIn(2).nOut(K).activation(Activation.TANH).build(), "source")
+                .addVertex("attention", attention, "decoder", "encoder", "encoder")
+                .addLayer("output", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).nIn(Q).nOut(3).build(), "attention")
+                .setOutputs("output").build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        return graph;
+    }
+
+    @Test
     void the_configuration_and_parameters_survive_saving_and_loading() throws Exception {
         ComputationGraph graph = smallNetwork(new ProjectedAttentionVertex(Q, K, K, Q, 5));
         String json = graph.getConfiguration().toJson();
