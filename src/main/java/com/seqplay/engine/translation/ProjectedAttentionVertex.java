@@ -15,6 +15,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * settings, the output type and the output mask. A network built with it therefore reads the same
  * parameter names and shapes as one built with DL4J's vertex. It serialises to JSON under its own
  * class name; networks saved with DL4J's vertex keep loading with that one.
+ *
+ * <p>The forward pass equals DL4J's. The backward pass does not: DL4J 1.0.0-M2.1's vertex returns
+ * exactly twice the true gradient for its parameters and its three inputs (it fails DL4J's own
+ * finite-difference gradient check), while this one passes it.
  */
 public class ProjectedAttentionVertex extends AttentionVertex {
 
