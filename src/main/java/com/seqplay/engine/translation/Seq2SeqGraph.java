@@ -62,7 +62,29 @@ final class Seq2SeqGraph {
         return "decoder" + layer;
     }
 
+    /**
+     * How the attention vertex is computed. Both have the same parameters under the same names and
+     * shapes; a saved network names its own vertex class, so networks saved with DL4J's keep it.
+     */
+    enum AttentionImpl {
+        /** DL4J's {@link AttentionVertex}, which runs a SameDiff graph. */
+        DL4J,
+        /** {@link ProjectedAttentionVertex}: the same function as a few matrix products. */
+        PROJECTED
+    }
+
+    /**
+     * The attention new networks get: ours, which takes about 30% less training time on the default
+     * model and returns the true gradient where DL4J 1.0.0-M2.1's returns twice it (see
+     * {@link ProjectedAttentionVertex}).
+     */
+    static final AttentionImpl NEW_MODELS = AttentionImpl.PROJECTED;
+
     static ComputationGraph build(RunSpec spec, int sourceVocabulary, int targetVocabulary) {
+        return build(spec, sourceVocabulary, targetVocabulary, NEW_MODELS);
+    }
+
+    static ComputationGraph build(RunSpec spec, int sourceVocabulary, int targetVocabulary, AttentionImpl impl) {
         int hidden = spec.hiddenSize();
         int layers = spec.layers();
         boolean bidirectional = Boolean.TRUE.equals(spec.translation().bidirectional());
@@ -112,10 +134,7 @@ final class Seq2SeqGraph {
             in = hidden;
         }
         if (attention) {
-            g.addVertex(ATTENTION, new AttentionVertex.Builder()
-                    .nInQueries(hidden).nInKeys(encoderSize).nInValues(encoderSize)
-                    .nOut(hidden).headSize(hidden).nHeads(1).projectInput(true)
-                    .build(), previous, encoderOut, encoderOut);
+            g.addVertex(ATTENTION, attentionVertex(impl, hidden, encoderSize), previous, encoderOut, encoderOut);
             g.addVertex("attended", new MergeVertex(), previous, ATTENTION);
             previous = "attended";
             in = 2 * hidden;
@@ -127,6 +146,17 @@ final class Seq2SeqGraph {
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();
         return graph;
+    }
+
+    /** One head, queries of the decoder's size, keys and values of the encoder's, output and head of the decoder's. */
+    private static AttentionVertex attentionVertex(AttentionImpl impl, int hidden, int encoderSize) {
+        return switch (impl) {
+            case DL4J -> new AttentionVertex.Builder()
+                    .nInQueries(hidden).nInKeys(encoderSize).nInValues(encoderSize)
+                    .nOut(hidden).headSize(hidden).nHeads(1).projectInput(true)
+                    .build();
+            case PROJECTED -> new ProjectedAttentionVertex(hidden, encoderSize, encoderSize, hidden, hidden);
+        };
     }
 
     /**
