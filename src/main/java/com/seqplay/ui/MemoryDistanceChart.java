@@ -24,14 +24,16 @@ final class MemoryDistanceChart {
 
     /** The section, when the compared runs hold finished memory runs at two or more distances. */
     static Optional<Component> of(List<Run> runs) {
-        Map<String, Map<Integer, List<Double>>> byCell = new TreeMap<>();
+        // in the cells' own order (rnn, lstm, gru), as the other charts colour them
+        Map<com.seqplay.spec.CellType, Map<Integer, List<Double>>> byCell = new java.util.EnumMap<>(
+                com.seqplay.spec.CellType.class);
         Integer alphabet = null;
         for (Run r : runs) {
             if (r.task() != TaskType.MEMORY || r.metrics() == null || r.metrics().get("accuracy") == null
                     || !(r.spec().options() instanceof MemoryOptions m) || m.distractors() == null) {
                 continue;
             }
-            byCell.computeIfAbsent(r.cell().id(), c -> new TreeMap<>())
+            byCell.computeIfAbsent(r.cell(), c -> new TreeMap<>())
                     .computeIfAbsent(m.distractors(), l -> new ArrayList<>()).add(r.metrics().get("accuracy"));
             alphabet = m.alphabet();
         }
@@ -51,7 +53,7 @@ final class MemoryDistanceChart {
                     acc.stream().mapToDouble(Double::doubleValue).max().orElse(0)});
                 n += acc.size();
             }
-            lines.add(new CompareChart.Line(cell + " (n=" + n + ")", points, band));
+            lines.add(new CompareChart.Line(cell.id() + " (n=" + n + ")", points, band));
         });
         CompareChart chart = new CompareChart();
         chart.setId("compare-memory-distance");
