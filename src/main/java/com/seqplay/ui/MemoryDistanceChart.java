@@ -63,7 +63,11 @@ final class MemoryDistanceChart {
         Div section = new Div(new H3("Memory against distance"), new Paragraph("Each point is a cell's test accuracy"
                 + " at one distance, the mean over its runs (the band: lowest to highest). A plain RNN's gradient"
                 + " shrinks with every step it travels back, so it stops finding the symbol as L grows; the gates of"
-                + " an LSTM or GRU let the memory, and its gradient, pass many steps almost unchanged."), chart);
+                + " an LSTM or GRU let the memory, and its gradient, pass many steps almost unchanged. The gates must"
+                + " learn to hold, though: far enough (L = 100 here), a gate that starts by keeping about three"
+                + " quarters of the state per step (bias 1) has lost the symbol before training can find it; a GRU"
+                + " whose update gate starts nearly closed (bias 3) keeps it."),
+                chart);
         section.setWidthFull();
         return Optional.of(section);
     }

@@ -107,6 +107,12 @@ public final class MemoryTask implements TaskDefinition {
                         {"task":"memory","cell":"lstm","distractors":20}"""),
                 Presets.of("Remember across 20 steps (plain RNN)", "The same gap for a plain RNN: its gradient "
                         + "fades before it reaches the symbol.", """
-                        {"task":"memory","cell":"rnn","distractors":20}"""));
+                        {"task":"memory","cell":"rnn","distractors":20}"""),
+                // Measured (seed 1, 20 epochs): test accuracy 1.00 with bias 3, 0.08 (chance 0.125)
+                // with the default bias 1, as for an LSTM, whose forget-gate bias is 1.
+                Presets.of("Remember across 100 steps (GRU, update-gate bias 3)", "A GRU whose update gate starts "
+                        + "nearly closed keeps its state, and the gradient to it, across 100 distractors; with the "
+                        + "default bias of 1 it stays at chance.", """
+                        {"task":"memory","cell":"gru","distractors":100,"updateGateBias":3}"""));
     }
 }
