@@ -3,6 +3,7 @@ package com.seqplay.run.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seqplay.engine.inference.Prediction;
 import com.seqplay.run.domain.MetricPoint;
+import com.seqplay.run.domain.Run;
 import com.seqplay.run.domain.RunNames;
 import com.seqplay.run.domain.Sample;
 import com.seqplay.run.health.TrainingHealthFlags;
@@ -58,7 +59,8 @@ class RunController {
 
     @GetMapping("/{id}")
     RunJson get(@PathVariable long id) {
-        return RunJson.of(runs.get(id), clock.instant(), runs.queue().get(id), health.of(id).orElse(null));
+        Run run = runs.get(id);
+        return RunJson.of(run, clock.instant(), runs.queue().get(id), health.of(id).orElse(null), runs.canResume(run));
     }
 
     /** Every series by name: {@code {"train_loss": [{"step":1,"epoch":1,"value":2.3,"time":...}], ...}}. */

@@ -42,7 +42,8 @@ record RunJson(
         Long experimentId,
         Integer queuePosition,
         String waitingFor,
-        HealthSummary health) {
+        HealthSummary health,
+        Boolean resumable) {
 
     static RunJson of(Run r, Instant now) {
         return of(r, now, null);
@@ -55,11 +56,20 @@ record RunJson(
 
     /** With the training-health flag its trainer kept (null: none yet, or a run from before it existed). */
     static RunJson of(Run r, Instant now, QueueSlot slot, HealthSummary health) {
+        return of(r, now, slot, health, null);
+    }
+
+    /**
+     * @param resumable for an INTERRUPTED run, whether it has a resume point ({@code POST
+     *     /api/runs/{id}/resume} takes it); null otherwise
+     */
+    static RunJson of(Run r, Instant now, QueueSlot slot, HealthSummary health, Boolean resumable) {
         return new RunJson(r.id(), r.owner(), r.name(), r.task().id(), r.cell().id(), r.status().name(), r.createdAt(),
                 r.startedAt(), r.finishedAt(), r.progress(), r.secondsLeft(now), r.backend(), r.device(),
                 SpecJson.toTree(r.spec()),
                 r.metrics(), r.baselines(), r.verdict().orElse(null), r.error(), r.notes(), r.tags(), r.bestMetric(),
                 r.durationSeconds(now), r.experimentId(),
-                slot == null ? null : slot.position(), slot == null ? null : slot.waitingFor(), health);
+                slot == null ? null : slot.position(), slot == null ? null : slot.waitingFor(), health,
+                r.status() == com.seqplay.run.domain.RunStatus.INTERRUPTED ? resumable : null);
     }
 }

@@ -81,9 +81,26 @@ class RunJsonHealthTest {
         assertThat(none.path("health").isMissingNode() || none.path("health").isNull()).isTrue();
     }
 
+    @Test
+    void anInterruptedRunSaysWhetherItCanBeResumedAndOtherRunsSayNothing() throws Exception {
+        Run interrupted = run(9, RunStatus.INTERRUPTED);
+        when(runs.get(9)).thenReturn(interrupted);
+        when(runs.canResume(interrupted)).thenReturn(true);
+        when(runs.get(10)).thenReturn(run(10));
+
+        JsonNode resumable = json.readTree(mvc.perform(get("/api/runs/9")).andReturn().getResponse().getContentAsString());
+        assertThat(resumable.path("resumable").asBoolean(false)).isTrue();
+        JsonNode finished = json.readTree(mvc.perform(get("/api/runs/10")).andReturn().getResponse().getContentAsString());
+        assertThat(finished.path("resumable").isMissingNode() || finished.path("resumable").isNull()).isTrue();
+    }
+
     private static Run run(long id) {
+        return run(id, RunStatus.SUCCEEDED);
+    }
+
+    private static Run run(long id, RunStatus status) {
         var spec = SpecValidator.complete(RunSpec.of(TaskType.TEXTGEN));
-        return new Run(id, "local", "a run", spec, 42, RunStatus.SUCCEEDED, Instant.EPOCH, null, null, null, null, null,
+        return new Run(id, "local", "a run", spec, 42, status, Instant.EPOCH, null, null, null, null, null,
                 Map.of(), Map.of(), null);
     }
 
