@@ -201,11 +201,12 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private void show(Run run) {
         inside.setRun(run);
-        status.setStatus(run.status(), run.status() == com.seqplay.run.domain.RunStatus.QUEUED
-                ? java.util.Optional.ofNullable(runs.queue().get(run.id())) : java.util.Optional.empty());
-        if (run.status() == com.seqplay.run.domain.RunStatus.QUEUED) {
-            timeLeft.setText(status.getElement().getAttribute("title") == null ? ""
-                    : "waiting: " + status.getElement().getAttribute("title"));
+        boolean queued = run.status() == com.seqplay.run.domain.RunStatus.QUEUED;
+        var slot = queued ? java.util.Optional.ofNullable(runs.queue().get(run.id()))
+                : java.util.Optional.<com.seqplay.run.service.QueueSlot>empty();
+        status.setStatus(run.status(), slot);
+        if (queued) {
+            timeLeft.setText(slot.map(s -> "waiting: " + s.waitingFor()).orElse(""));
         }
         progress.setValue(run.progress() == null ? 0 : Math.min(1, run.progress()));
         Long left = run.secondsLeft(Instant.now());
