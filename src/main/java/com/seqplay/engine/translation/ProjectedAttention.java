@@ -56,6 +56,13 @@ final class ProjectedAttention extends BaseGraphVertex {
     private Map<String, INDArray> gradientTable;
     private INDArray[] maskArrays;
     private Saved saved;
+    /** Keys and values projected once for step-by-step decoding; null when none are pinned. */
+    private Pinned pinned;
+    /** How many forward passes used {@link #pinned} (read by tests). */
+    private long pinnedUses;
+
+    /** Projections of one keys-and-values input: k and v, [batch, Ts, head]. */
+    private record Pinned(INDArray source, INDArray k, INDArray v) {}
 
     /** The forward pass's intermediate results, rows per step. */
     private record Saved(INDArray queryRows, INDArray keyRows, INDArray valueRows,
@@ -95,11 +102,21 @@ final class ProjectedAttention extends BaseGraphVertex {
         INDArray out;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray queryRows = rows(queries);
-            INDArray keyRows = rows(inputs[1]);
-            INDArray valueRows = inputs[2] == inputs[1] ? keyRows : rows(inputs[2]);
             INDArray q = product(queryRows, false, weight("Wq"), true, batch * tq, head).reshape(batch, tq, head);
-            INDArray k = product(keyRows, false, weight("Wk"), true, batch * ts, head).reshape(batch, ts, head);
-            INDArray v = product(valueRows, false, weight("Wv"), true, batch * ts, head).reshape(batch, ts, head);
+            INDArray keyRows = null;
+            INDArray valueRows = null;
+            INDArray k;
+            INDArray v;
+            if (!training && pinned != null && inputs[1] == pinned.source() && inputs[2] == pinned.source()) {
+                k = pinned.k();
+                v = pinned.v();
+                pinnedUses++;
+            } else {
+                keyRows = rows(inputs[1]);
+                valueRows = inputs[2] == inputs[1] ? keyRows : rows(inputs[2]);
+                k = project("Wk", keyRows, batch, ts);
+                v = project("Wv", valueRows, batch, ts);
+            }
             INDArray scores = product(q, false, k, true, batch, tq, ts).muli(1.0 / Math.sqrt(head));
             INDArray keyMask = keyMask();
             if (keyMask != null) {
@@ -119,6 +136,32 @@ final class ProjectedAttention extends BaseGraphVertex {
             saved = training ? new Saved(queryRows, keyRows, valueRows, q, k, v, weights, context, queryMask) : null;
         }
         return workspaceMgr.dup(ArrayType.ACTIVATIONS, out);
+    }
+
+    private INDArray project(String key, INDArray inputRows, long batch, long steps) {
+        return product(inputRows, false, weight(key), true, batch * steps, head()).reshape(batch, steps, head());
+    }
+
+    /**
+     * Projects {@code keysAndValues} (NCW, used as both keys and values) once; inference passes that
+     * get this same array as keys and values then reuse the projections instead of recomputing them
+     * at every decoding step. The parameters must not change until {@link #unpinKeys}.
+     */
+    void pinKeys(INDArray keysAndValues) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            long batch = keysAndValues.size(0);
+            long ts = keysAndValues.size(2);
+            INDArray keyRows = rows(keysAndValues);
+            pinned = new Pinned(keysAndValues, project("Wk", keyRows, batch, ts), project("Wv", keyRows, batch, ts));
+        }
+    }
+
+    void unpinKeys() {
+        pinned = null;
+    }
+
+    long pinnedUses() {
+        return pinnedUses;
     }
 
     @Override

@@ -15,14 +15,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * A trained (or training) encoder-decoder with its vocabularies: held-out loss, decoding and
  * attention weights. Not thread-safe, like the DL4J network inside it.
  *
- * <p><b>Decoding</b> runs the encoder once, then re-runs the decoder on the whole output prefix at
- * every step ({@link Seq2SeqGraph#decoderOnly}) instead of stepping it with {@code rnnTimeStep}:
- * {@code rnnTimeStep} on a ComputationGraph steps every layer, the encoder included, and it takes no
- * masks, which the attention needs once sentences of different lengths share a batch. Re-running
- * costs O(n^2) decoder steps for an output of n tokens, which is little for the short outputs of a
- * playground (dates: 11 steps), and it is batched over sentences and beam entries. The source mask is
- * set on every call (the {@code setLayerMaskArrays} pitfall), so that {@code LastTimeStepVertex} and
- * the attention ignore padded source steps.
+ * <p><b>Decoding</b> runs the encoder once, then steps the decoder half ({@link
+ * Seq2SeqGraph#decoderOnly}) one token at a time with {@link DecoderStepper}, batched over sentences
+ * and beam entries. ({@code rnnTimeStep} on the whole network would step the encoder too.) The source
+ * mask is set for every pass (the {@code setLayerMaskArrays} pitfall), so that {@code
+ * LastTimeStepVertex} and the attention ignore padded source steps. {@link #decoderProbabilities}
+ * re-runs the decoder on whole prefixes instead: the straightforward formulation, which tests compare
+ * the stepping with.
  */
 final class TranslationModel {
     /** Most decoder rows (sentences x beam entries) run together in one forward pass. */
@@ -149,79 +148,104 @@ final class TranslationModel {
         }
     }
 
-    /** Next-token probabilities [rows, target vocabulary, prefix length] from the decoder half. */
-    INDArray decoderProbabilities(Encoded encoded, int[][] prefixes) {
+    /** Steps the decoder half from &lt;s&gt; for these encoded sources, with the network's current parameters. */
+    DecoderStepper stepper(Encoded encoded) {
+        return new DecoderStepper(decoderHalf(), encoded, layers, target.size());
+    }
+
+    /** The decoder half with the network's current parameters. */
+    private ComputationGraph decoderHalf() {
         if (decoderOnly == null) {
             decoderOnly = Seq2SeqGraph.decoderOnly(graph, layers);
+        } else {
+            Seq2SeqGraph.copyParameters(graph, decoderOnly); // the network may have trained since
         }
+        return decoderOnly;
+    }
+
+    /** Next-token probabilities [rows, target vocabulary, prefix length] from the decoder half. */
+    INDArray decoderProbabilities(Encoded encoded, int[][] prefixes) {
         int length = SequenceArrays.maxLength(prefixes);
         INDArray[] inputs = {encoded.outputs(), encoded.summary(), SequenceArrays.oneHot(prefixes, target.size(), length)};
         INDArray[] masks = {encoded.mask(), null, SequenceArrays.mask(prefixes, length)};
-        return decoderOnly.output(false, inputs, masks)[0];
+        return decoderHalf().output(false, inputs, masks)[0];
     }
 
     private List<Hypothesis> decodeChunk(List<int[]> sources, int k) {
         int n = sources.size();
         int[][] sourceRows = new int[n * k][];
-        List<List<Hypothesis>> beams = new ArrayList<>(n);
+        // row i*k+j holds entry min(j, size-1) of sentence i's beam; rows past the beam's size repeat its last entry
+        List<List<Candidate>> beams = new ArrayList<>(n);
+        int[] nextTokens = new int[n * k];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
                 sourceRows[i * k + j] = sources.get(i);
             }
-            beams.add(List.of(new Hypothesis(new int[0], 0, false)));
+            beams.add(List.of(new Candidate(new Hypothesis(new int[0], 0, false), 0)));
         }
-        if (decoderOnly != null) {
-            Seq2SeqGraph.copyParameters(graph, decoderOnly); // the network may have trained since
-        }
-        Encoded encoded = encode(sourceRows);
+        Arrays.fill(nextTokens, Vocabulary.BOS_ID);
         boolean[] done = new boolean[n];
         int open = n;
-        for (int step = 0; step < maxSteps && open > 0; step++) {
-            // every row has the same length step + 1: <s>, then its tokens, then nothing (-1) once finished
-            int[][] prefixes = new int[n * k][step + 1];
-            for (int i = 0; i < n; i++) {
-                List<Hypothesis> beam = beams.get(i);
-                for (int j = 0; j < k; j++) {
-                    int[] row = prefixes[i * k + j];
-                    Arrays.fill(row, -1);
-                    row[0] = Vocabulary.BOS_ID;
-                    int[] tokens = beam.get(Math.min(j, beam.size() - 1)).tokens();
-                    System.arraycopy(tokens, 0, row, 1, Math.min(tokens.length, step));
-                }
-            }
-            INDArray last = decoderProbabilities(encoded, prefixes)
-                    .get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(step));
-            float[][] p = last.toFloatMatrix();
-            for (int i = 0; i < n; i++) {
-                if (done[i]) {
-                    continue;
-                }
-                List<Hypothesis> candidates = new ArrayList<>();
-                List<Hypothesis> beam = beams.get(i);
-                for (int j = 0; j < beam.size(); j++) {
-                    Hypothesis h = beam.get(j);
-                    if (h.finished()) {
-                        candidates.add(h);
-                        continue;
+        try (DecoderStepper decoder = stepper(encode(sourceRows))) {
+            for (int step = 0; step < maxSteps && open > 0; step++) {
+                float[][] p = decoder.next(nextTokens);
+                int[] parents = new int[n * k];
+                for (int i = 0; i < n; i++) {
+                    List<Candidate> beam = beams.get(i);
+                    if (!done[i]) {
+                        beam = extend(beam, p, i * k, k);
+                        beams.set(i, beam);
+                        if (beam.get(0).hypothesis().finished()) {
+                            done[i] = true;
+                            open--;
+                        }
                     }
-                    for (int token : topTokens(p[i * k + j], k)) {
-                        candidates.add(h.extend(token, Math.log(Math.max(MIN_PROBABILITY, p[i * k + j][token]))));
+                    for (int j = 0; j < k; j++) {
+                        Candidate c = beam.get(Math.min(j, beam.size() - 1));
+                        parents[i * k + j] = i * k + c.parent();
+                        Hypothesis h = c.hypothesis();
+                        nextTokens[i * k + j] = done[i] || h.finished() ? -1 : h.tokens()[h.tokens().length - 1];
                     }
                 }
-                candidates.sort(Comparator.comparingDouble(Hypothesis::logProbability).reversed());
-                List<Hypothesis> next = List.copyOf(candidates.subList(0, Math.min(k, candidates.size())));
-                beams.set(i, next);
-                if (next.get(0).finished()) {
-                    done[i] = true;
-                    open--;
+                decoder.reorder(parents);
+                // the state now sits in the candidates' own rows
+                for (int i = 0; i < n; i++) {
+                    List<Candidate> beam = beams.get(i);
+                    List<Candidate> placed = new ArrayList<>(beam.size());
+                    for (int j = 0; j < beam.size(); j++) {
+                        placed.add(new Candidate(beam.get(j).hypothesis(), j));
+                    }
+                    beams.set(i, placed);
                 }
             }
         }
         List<Hypothesis> results = new ArrayList<>(n);
-        for (List<Hypothesis> beam : beams) {
-            results.add(beam.stream().filter(Hypothesis::finished).findFirst().orElse(beam.get(0)));
+        for (List<Candidate> beam : beams) {
+            results.add(beam.stream().map(Candidate::hypothesis).filter(Hypothesis::finished).findFirst()
+                    .orElse(beam.get(0).hypothesis()));
         }
         return results;
+    }
+
+    /** A beam entry and the row (within its sentence's k rows) whose decoder state it continues. */
+    private record Candidate(Hypothesis hypothesis, int parent) {}
+
+    /** The k best continuations of a beam, given the next-token probabilities of its rows from {@code firstRow}. */
+    private static List<Candidate> extend(List<Candidate> beam, float[][] p, int firstRow, int k) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int j = 0; j < beam.size(); j++) {
+            Hypothesis h = beam.get(j).hypothesis();
+            if (h.finished()) {
+                candidates.add(new Candidate(h, j));
+                continue;
+            }
+            float[] row = p[firstRow + j];
+            for (int token : topTokens(row, k)) {
+                candidates.add(new Candidate(h.extend(token, Math.log(Math.max(MIN_PROBABILITY, row[token]))), j));
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> c.hypothesis().logProbability()).reversed());
+        return List.copyOf(candidates.subList(0, Math.min(k, candidates.size())));
     }
 
     /** The k likeliest tokens that may be written (never padding or &lt;s&gt;). */

@@ -91,6 +91,50 @@ class TranslationModelTest {
     }
 
     @Test
+    void stepping_the_decoder_gives_the_probabilities_of_re_running_it_on_each_whole_prefix() {
+        // sources of different lengths share the batch, so the source mask matters at every step
+        int[][] sources = {model.encodeSource("five"), model.encodeSource("seven thousand three hundred and two"),
+            model.encodeSource("forty one")};
+        int[][] prefixes = {{Vocabulary.BOS_ID, 5, 6, 8}, {Vocabulary.BOS_ID, 7, 7, 3}, {Vocabulary.BOS_ID, 4, 9, 9}};
+        TranslationModel.Encoded encoded = model.encode(sources);
+        INDArray whole = model.decoderProbabilities(encoded, prefixes);
+        try (DecoderStepper stepper = model.stepper(encoded)) {
+            // the decoder half's attention projects the encoder outputs once, not at every step
+            ProjectedAttention attention = stepper.projectedAttention().orElseThrow();
+            long before = attention.pinnedUses();
+            for (int t = 0; t < 4; t++) {
+                int[] tokens = {prefixes[0][t], prefixes[1][t], prefixes[2][t]};
+                float[][] p = stepper.next(tokens);
+                for (int row = 0; row < 3; row++) {
+                    for (int v = 0; v < p[row].length; v++) {
+                        assertThat((double) p[row][v]).as("row %d, step %d, token %d", row, t, v)
+                                .isCloseTo(whole.getDouble(row, v, t), within(1e-5));
+                    }
+                }
+            }
+            assertThat(attention.pinnedUses() - before).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void a_stepped_row_that_takes_another_rows_state_continues_that_rows_prefix() {
+        int[] source = model.encodeSource("nine hundred and twelve");
+        int[][] sources = {source, source};
+        TranslationModel.Encoded encoded = model.encode(sources);
+        INDArray reference = model.decoderProbabilities(encoded,
+                new int[][] {{Vocabulary.BOS_ID, 5, 8}, {Vocabulary.BOS_ID, 5, 8}});
+        try (DecoderStepper stepper = model.stepper(encoded)) {
+            stepper.next(new int[] {Vocabulary.BOS_ID, Vocabulary.BOS_ID});
+            stepper.next(new int[] {5, 7}); // row 1 takes another path ...
+            stepper.reorder(new int[] {0, 0}); // ... and is replaced by a copy of row 0
+            float[][] p = stepper.next(new int[] {8, 8});
+            for (int v = 0; v < p[1].length; v++) {
+                assertThat((double) p[1][v]).isCloseTo(reference.getDouble(1, v, 2), within(1e-5));
+            }
+        }
+    }
+
+    @Test
     void padding_a_source_does_not_change_its_translation() {
         int[] shortSource = model.encodeSource("five");
         int[] longSource = model.encodeSource("seven thousand three hundred and seventy seven");
