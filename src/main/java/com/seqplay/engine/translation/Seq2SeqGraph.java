@@ -1,24 +1,21 @@
 package com.seqplay.engine.translation;
 
 import com.seqplay.engine.NetworkBuilder;
+import com.seqplay.engine.layers.FusedRnnOutputLayer;
 import com.seqplay.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.AttentionVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The encoder-decoder network, trained with teacher forcing.
@@ -139,9 +136,10 @@ final class Seq2SeqGraph {
             previous = "attended";
             in = 2 * hidden;
         }
-        g.addLayer(OUTPUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW) // unset, it would read [batch, time, size]
-                .nIn(in).nOut(targetVocabulary).build(), previous);
+        // Ours computes the same softmax and cross-entropy as DL4J's RnnOutputLayer in one pass (a
+        // saved network names its own class, so older ones keep DL4J's); NCW: unset, DL4J's would read
+        // [batch, time, size].
+        g.addLayer(OUTPUT, FusedRnnOutputLayer.softmaxCrossEntropy(in, targetVocabulary), previous);
         g.setOutputs(OUTPUT);
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();
