@@ -9,7 +9,6 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.AttentionVertex;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
@@ -104,7 +103,7 @@ final class Seq2SeqGraph {
                     continue;
                 }
                 g.addVertex("encoderBackwardInOrder" + i, new ReverseTimeSeriesVertex(SOURCE), "encoderBackward" + i);
-                g.addVertex(encoder(i), new MergeVertex(), "encoderForward" + i, "encoderBackwardInOrder" + i);
+                g.addVertex(encoder(i), new FeatureConcatVertex(), "encoderForward" + i, "encoderBackwardInOrder" + i);
             } else {
                 g.addLayer(encoder(i), NetworkBuilder.recurrent(spec, in, hidden), previous);
                 in = hidden;
@@ -116,12 +115,12 @@ final class Seq2SeqGraph {
         if (bidirectional) {
             g.addVertex("encoderForwardLast", new LastTimeStepVertex(SOURCE), "encoderForward" + layers);
             g.addVertex("encoderBackwardLast", new LastTimeStepVertex(SOURCE), "encoderBackward" + layers);
-            g.addVertex(ENCODER_LAST, new MergeVertex(), "encoderForwardLast", "encoderBackwardLast");
+            g.addVertex(ENCODER_LAST, new FeatureConcatVertex(), "encoderForwardLast", "encoderBackwardLast");
         } else {
             g.addVertex(ENCODER_LAST, new LastTimeStepVertex(SOURCE), encoderOut);
         }
         g.addVertex("encoderState", new DuplicateToTimeSeriesVertex(DECODER_IN), ENCODER_LAST);
-        g.addVertex("decoderInput", new MergeVertex(), DECODER_IN, "encoderState");
+        g.addVertex("decoderInput", new FeatureConcatVertex(), DECODER_IN, "encoderState");
 
         previous = "decoderInput";
         in = targetVocabulary + encoderSize;
@@ -132,7 +131,7 @@ final class Seq2SeqGraph {
         }
         if (attention) {
             g.addVertex(ATTENTION, attentionVertex(impl, hidden, encoderSize), previous, encoderOut, encoderOut);
-            g.addVertex("attended", new MergeVertex(), previous, ATTENTION);
+            g.addVertex("attended", new FeatureConcatVertex(), previous, ATTENTION);
             previous = "attended";
             in = 2 * hidden;
         }
