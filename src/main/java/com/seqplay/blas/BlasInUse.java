@@ -23,6 +23,8 @@ public record BlasInUse(Source source, Optional<OpenBlasVersion> version, Option
 
     public enum Source { BUNDLED, SYSTEM, UNKNOWN }
 
+    private static final int MAX_PATH = 300;
+
     public static BlasInUse unknown() {
         return new BlasInUse(Source.UNKNOWN, Optional.empty(), Optional.empty());
     }
@@ -96,10 +98,15 @@ public record BlasInUse(Source source, Optional<OpenBlasVersion> version, Option
     public String describe() {
         String v = "OpenBLAS" + version.map(x -> " " + x).orElse("");
         return switch (source) {
-            case SYSTEM -> v + " (system, " + file.map(Path::toString).orElse("?") + ")";
+            case SYSTEM -> v + " (system, " + file.map(f -> shortened(f.toString())).orElse("?") + ")";
             case BUNDLED -> v + " (bundled)";
             case UNKNOWN -> file.map(f -> "BLAS " + f).orElse("BLAS unknown");
         };
+    }
+
+    /** The runs table keeps 1,000 characters of device text: a long path keeps its end, which names the file. */
+    private static String shortened(String path) {
+        return path.length() <= MAX_PATH ? path : "..." + path.substring(path.length() - MAX_PATH);
     }
 
     /** One word for a {@code key=value} line, e.g. "system-0.3.21", "bundled-0.3.19", "unknown". */

@@ -72,4 +72,12 @@ class BlasInUseTest {
         assertThat(BlasInUse.mappedFileAt(List.of(line(0xffffffffff600000L, 0xffffffffff601000L, "--xp", "/x/libopenblas.so")),
                 0xffffffffff600010L)).contains(Path.of("/x/libopenblas.so"));
     }
+
+    @Test
+    void a_very_long_path_keeps_its_end() {
+        String file = "/" + "d".repeat(990) + "/libopenblasp-r0.3.21.so";
+        BlasInUse blas = new BlasInUse(BlasInUse.Source.SYSTEM, Optional.of(new OpenBlasVersion(0, 3, 21)),
+                Optional.of(Path.of(file)));
+        assertThat(blas.describe()).hasSizeLessThan(400).endsWith("/libopenblasp-r0.3.21.so)");
+    }
 }

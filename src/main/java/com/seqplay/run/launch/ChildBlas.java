@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ public class ChildBlas {
     private static final Logger log = LoggerFactory.getLogger(ChildBlas.class);
     private final NativeBlas.Decision decision;
 
+    @Autowired
     public ChildBlas(SeqplayProperties properties) {
         this(NativeBlas.decide(properties.trainer().blas(),
                 NativeBlas.candidates(Optional.ofNullable(properties.trainer().blasLibrary()))));
