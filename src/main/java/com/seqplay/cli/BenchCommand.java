@@ -1,6 +1,9 @@
 package com.seqplay.cli;
 
 import com.seqplay.bench.StepTimeReport;
+import com.seqplay.blas.BlasChoice;
+import com.seqplay.blas.NativeBlas;
+import com.seqplay.engine.Backend;
 import com.seqplay.engine.bench.StepTimeBenchmark;
 import com.seqplay.engine.bench.ThreadedBenchRunner;
 import com.seqplay.engine.bench.TrainingBenchmark;
@@ -11,14 +14,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Prints training speed per cell and thread count on the reference configuration, one line per
- * measurement: {@code cell=<rnn|lstm|gru> threads=<n> chars_per_s=<number>} (the format of
- * {@code bench/char_lm.py}, which trains the same model in PyTorch). Everything else goes to stderr.
+ * measurement: {@code cell=<rnn|lstm|gru> threads=<n> chars_per_s=<number> blas=<library>}
+ * (the format of {@code bench/char_lm.py}, which trains the same model in PyTorch, plus the OpenBLAS
+ * it ran on, e.g. {@code blas=system-0.3.21}). Everything else goes to stderr. The OpenBLAS is
+ * chosen with {@code --blas} by the rule trainers follow ({@link NativeBlas}); it can only be
+ * chosen when a JVM starts, so a measurement whose choice differs from this JVM's runs in a child.
  * {@code --task translation} measures seconds per epoch of the default translation model instead
  * ({@link TranslationBenchmark}; {@code bench/translation.py} is its PyTorch twin).
  */
@@ -33,6 +40,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", defaultValue = "1",
             description = "native (OpenMP/BLAS) thread counts, comma-separated; each runs in a JVM started with it")
     List<Integer> threads;
+
+    @Option(names = "--blas", defaultValue = "auto", description = "OpenBLAS to measure on: bundled (ND4J's), "
+            + "system (the operating system's, bundled if none) or auto (the system's if 0.3.21 or newer), as trainers "
+            + "decide with seqplay.trainer.blas; default: ${DEFAULT-VALUE}")
+    String blas;
+
+    @Option(names = "--blas-library", description = "with --blas system or auto: this OpenBLAS file instead of "
+            + "looking at Debian's usual places")
+    Path blasLibrary;
 
     @Option(names = "--task", description = "translation: seconds per epoch of the default translation model "
             + "instead of the character language model")
@@ -81,8 +97,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "with --step-time: also write the measurement to this JSON file")
     Path out;
 
+    private BlasChoice blasChoice;
+    private NativeBlas.Decision blasDecision;
+    private String blasKey;
+
     @Override
     public Integer call() throws Exception {
+        Optional<BlasChoice> choice = BlasChoice.fromId(blas);
+        if (choice.isEmpty()) {
+            System.err.println("--blas: unknown choice '" + blas + "': use bundled, system or auto");
+            return 2;
+        }
+        blasChoice = choice.get();
+        blasDecision = NativeBlas.decide(blasChoice, NativeBlas.candidates(Optional.ofNullable(blasLibrary)));
         if (task != null) {
             return translation();
         }
@@ -108,19 +135,21 @@ final class BenchCommand implements Callable<Integer> {
         }
         var config = new TrainingBenchmark.Config(vocab, layers, hidden, length, batch, warmup, iterations);
         TrainingBenchmark.describe(config, System.err);
+        describeBlas();
         for (int n : threads) {
-            if (ThreadedBenchRunner.runsWith(n)) {
+            if (measuresHere(n)) {
                 for (CellType cell : cellTypes) {
                     if (healthEvery.isEmpty()) {
-                        System.out.println(TrainingBenchmark.measure(cell, config, n).line());
+                        System.out.println(TrainingBenchmark.measure(cell, config, n).line() + blasKey());
                     }
                     for (int k : healthEvery) {
-                        System.out.println(HealthOverhead.measure(cell, config, n, k));
+                        System.out.println(HealthOverhead.measure(cell, config, n, k) + blasKey());
                     }
                     System.out.flush();
                 }
             } else {
-                int code = ThreadedBenchRunner.runChild(n, childArgs(n, batch, hidden), System.out::println);
+                int code = ThreadedBenchRunner.runChild(n, childArgs(n, batch, hidden), System.out::println,
+                        blasDecision::applyTo);
                 if (code != 0) {
                     System.err.println("bench at " + n + " threads failed (exit code " + code + ")");
                     return code;
@@ -146,19 +175,22 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         TranslationBenchmark.describe(config, System.err);
+        describeBlas();
         for (int n : threads) {
             if (n < 1) {
                 System.err.println("--threads: " + n + " is not a thread count (use 1 or more)");
                 return 2;
             }
-            if (ThreadedBenchRunner.runsWith(n)) {
+            if (measuresHere(n)) {
                 for (TranslationBenchmark.Epoch e : TranslationBenchmark.measure(config)) {
-                    System.out.println(e.line(n));
+                    System.out.println(e.line(n) + blasKey());
                     System.out.flush();
                 }
             } else {
-                int code = ThreadedBenchRunner.runChild(n, List.of("bench", "--task", "translation", "--threads",
-                        String.valueOf(n), "--pairs", "" + pairs, "--epochs", "" + epochs), System.out::println);
+                List<String> args = new ArrayList<>(List.of("bench", "--task", "translation", "--threads",
+                        String.valueOf(n), "--pairs", "" + pairs, "--epochs", "" + epochs));
+                args.addAll(blasArgs());
+                int code = ThreadedBenchRunner.runChild(n, args, System.out::println, blasDecision::applyTo);
                 if (code != 0) {
                     System.err.println("bench at " + n + " threads failed (exit code " + code + ")");
                     return code;
@@ -201,12 +233,44 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * True when this JVM runs with the thread count and the OpenBLAS a measurement asks for; a
+     * benchmark's own child always measures (its parent set both up), so no chain of children can form.
+     */
+    private boolean measuresHere(int threads) {
+        return ThreadedBenchRunner.isChild()
+                || ThreadedBenchRunner.runsWith(threads) && blasDecision.matches(System.getenv(NativeBlas.PRELOAD));
+    }
+
+    private void describeBlas() {
+        if (!ThreadedBenchRunner.isChild()) {
+            System.err.println("OpenBLAS (--blas " + blasChoice.id() + "): " + blasDecision.reason());
+        }
+    }
+
+    /** " blas=<library>" for the end of a result line: the library this JVM really runs on. */
+    private String blasKey() {
+        if (blasKey == null) {
+            blasKey = " blas=" + Backend.blas().token();
+        }
+        return blasKey;
+    }
+
+    private List<String> blasArgs() {
+        List<String> args = new ArrayList<>(List.of("--blas", blasChoice.id()));
+        if (blasLibrary != null) {
+            args.addAll(List.of("--blas-library", blasLibrary.toString()));
+        }
+        return args;
+    }
+
     private List<String> childArgs(int n, int batch, int hidden) {
         List<String> args = new ArrayList<>(List.of("bench", "--cell", String.join(",", cells),
                 "--threads", String.valueOf(n)));
         args.addAll(List.of("--vocab", "" + vocab, "--layers", "" + layers, "--hidden", "" + hidden,
                 "--length", "" + length, "--batch", "" + batch, "--warmup", "" + warmup,
                 "--iterations", "" + iterations));
+        args.addAll(blasArgs());
         if (!healthEvery.isEmpty()) {
             args.addAll(List.of("--health-every", healthEvery.stream().map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(","))));

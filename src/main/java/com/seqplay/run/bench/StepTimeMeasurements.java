@@ -2,6 +2,7 @@ package com.seqplay.run.bench;
 
 import com.seqplay.bench.StepTimeReport;
 import com.seqplay.config.SeqplayProperties;
+import com.seqplay.run.launch.ChildBlas;
 import com.seqplay.run.launch.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,12 +27,14 @@ public class StepTimeMeasurements {
     /** A measurement takes a few minutes on one core; past this something is wrong and it is stopped. */
     private static final long LIMIT_MINUTES = 30;
     private final ChildJvm jvm;
+    private final ChildBlas blas;
     private final SeqplayProperties.Trainer limits;
     private final Path file;
     private Process running;
 
-    public StepTimeMeasurements(ChildJvm jvm, SeqplayProperties properties) {
+    public StepTimeMeasurements(ChildJvm jvm, ChildBlas blas, SeqplayProperties properties) {
         this.jvm = jvm;
+        this.blas = blas;
         this.limits = properties.trainer();
         this.file = StepTimeReport.defaultFile(properties.dataDir());
     }
@@ -74,6 +77,7 @@ public class StepTimeMeasurements {
         Process process = jvm.start(ChildJvm.Role.BENCH, jvmOptions, args, builder -> {
             builder.redirectErrorStream(true).redirectOutput(logFile().toFile());
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(limits.ompThreads()));
+            blas.applyTo(builder.environment());
         });
         running = process;
         process.onExit().orTimeout(LIMIT_MINUTES, TimeUnit.MINUTES).whenComplete((p, timeout) -> {

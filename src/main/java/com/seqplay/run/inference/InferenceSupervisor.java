@@ -8,6 +8,7 @@ import com.seqplay.engine.inference.PredictionException;
 import com.seqplay.inference.WorkerProtocol.Answer;
 import com.seqplay.inference.WorkerProtocol.Kind;
 import com.seqplay.inference.WorkerProtocol.Question;
+import com.seqplay.run.launch.ChildBlas;
 import com.seqplay.run.launch.ChildJvm;
 import com.seqplay.spec.RunSpec;
 import jakarta.annotation.PreDestroy;
@@ -54,8 +55,8 @@ public class InferenceSupervisor {
     private volatile long lastUsedNanos = System.nanoTime();
 
     @Autowired
-    InferenceSupervisor(SeqplayProperties properties, ChildJvm jvm) {
-        this(workerStarter(properties, jvm), properties.inference().timeout(), properties.inference().idleTimeout());
+    InferenceSupervisor(SeqplayProperties properties, ChildJvm jvm, ChildBlas blas) {
+        this(workerStarter(properties, jvm, blas), properties.inference().timeout(), properties.inference().idleTimeout());
     }
 
     InferenceSupervisor(Starter starter, Duration limit, Duration idleTimeout) {
@@ -71,7 +72,7 @@ public class InferenceSupervisor {
         idleCheck.scheduleWithFixedDelay(this::stopIfIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
-    private static Starter workerStarter(SeqplayProperties properties, ChildJvm jvm) {
+    private static Starter workerStarter(SeqplayProperties properties, ChildJvm jvm, ChildBlas blas) {
         SeqplayProperties.Inference limits = properties.inference();
         List<String> options = List.of(
                 "-Xmx" + limits.heapMb() + "m",
@@ -84,6 +85,7 @@ public class InferenceSupervisor {
             builder.redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             // One OpenMP thread: a prediction is a few small products, and the trainers need the cores.
             builder.environment().put("OMP_NUM_THREADS", "1");
+            blas.applyTo(builder.environment());
         });
     }
 

@@ -3,6 +3,7 @@ package com.seqplay.run.service;
 import com.seqplay.run.domain.RunFolder;
 
 import com.seqplay.config.SeqplayProperties;
+import com.seqplay.run.launch.ChildBlas;
 import com.seqplay.run.launch.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,10 +26,12 @@ public class LocalProcessLauncher implements TrainerLauncher {
     public static final String LOG_FILE = RunFolder.LOG_FILE;
     private final SeqplayProperties.Trainer limits;
     private final ChildJvm jvm;
+    private final ChildBlas blas;
 
-    LocalProcessLauncher(SeqplayProperties properties, ChildJvm jvm) {
+    LocalProcessLauncher(SeqplayProperties properties, ChildJvm jvm, ChildBlas blas) {
         this.limits = properties.trainer();
         this.jvm = jvm;
+        this.blas = blas;
     }
 
     @Override
@@ -49,6 +52,7 @@ public class LocalProcessLauncher implements TrainerLauncher {
         Process process = jvm.start(ChildJvm.Role.TRAINER, options, args, builder -> {
             builder.redirectError(ProcessBuilder.Redirect.appendTo(new RunFolder(runDir).logFile().toFile()));
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(limits.ompThreads()));
+            blas.applyTo(builder.environment());
         });
         return new LocalTrainer(process);
     }

@@ -23,7 +23,7 @@ class StepTimeChildTest {
     void aChildJvmMeasuresAndLeavesTheReportInTheDataFolder(@TempDir Path data) throws Exception {
         var properties = new SeqplayProperties(data, "local", null, new SeqplayProperties.Trainer(512, 1024, 1, ""),
                 new SeqplayProperties.Launch(false), null);
-        var measurements = new StepTimeMeasurements(new ChildJvm(properties), properties);
+        var measurements = new StepTimeMeasurements(new ChildJvm(properties), new ChildBlas(properties), properties);
         assertTrue(measurements.latest().isEmpty());
 
         var exit = new CompletableFuture<Integer>();
