@@ -50,12 +50,14 @@ final class DecoderStepper implements AutoCloseable {
      * already finished: their results are not read.
      */
     float[][] next(int[] tokens) {
-        INDArray input = Nd4j.zeros(encoded.outputs().dataType(), tokens.length, vocabulary, 1);
+        float[] oneHot = new float[tokens.length * vocabulary];
         for (int row = 0; row < tokens.length; row++) {
             if (tokens[row] >= 0) {
-                input.putScalar(row, tokens[row], 0, 1.0);
+                oneHot[row * vocabulary + tokens[row]] = 1f;
             }
         }
+        INDArray input = Nd4j.create(oneHot, new long[] {tokens.length, vocabulary, 1}, 'c')
+                .castTo(encoded.outputs().dataType());
         INDArray out = decoder.rnnTimeStep(encoded.outputs(), encoded.summary(), input)[0]; // [rows, V, 1]
         return out.reshape(out.size(0), out.size(1)).toFloatMatrix();
     }
