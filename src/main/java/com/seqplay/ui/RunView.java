@@ -222,7 +222,10 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         }, () -> verdict.setVisible(false));
         StringBuilder text = new StringBuilder();
         if (run.backend() != null) {
-            text.append("Trained on ").append(run.backend()).append(" (").append(run.device()).append("). ");
+            // the CPU backend's device text starts with "CPU, ": say it once
+            String device = run.device() == null ? "" : run.device();
+            String details = device.startsWith(run.backend() + ", ") ? device.substring(run.backend().length() + 2) : device;
+            text.append("Trained on ").append(run.backend()).append(details.isEmpty() ? "" : " (" + details + ")").append(". ");
         }
         if (run.metrics() != null) {
             text.append("Result: ").append(RunsView.summary(run.metrics())).append(". ");
