@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         InferWorkerCommand.class},
         description = "Seqplay: train recurrent sequence models. Without a command, java -jar starts the web app.")
 public final class SeqplayCommand {
+    /** Read by JavaCPP when it loads, so it must be set before any engine class runs. */
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -19,6 +21,12 @@ public final class SeqplayCommand {
     public static int execute(String[] args) {
         // The engine logs through SLF4J; keep its chatter on stderr, away from the event stream.
         System.setProperty("logback.configurationFile", "logback-trainer.xml");
+        // JavaCPP bounds resident memory by reading /proc/self/statm under a global lock at every
+        // native allocation (by default at three times its off-heap limit): 12% of a translation
+        // epoch's CPU. Off unless asked for; the server's watchdog bounds a trainer's memory instead.
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        }
         return new CommandLine(new SeqplayCommand()).execute(args);
     }
 }

@@ -70,8 +70,7 @@ public class StepTimeMeasurements {
         }
         Files.createDirectories(file.getParent());
         List<String> jvmOptions = List.of("-Xmx" + limits.heapMb() + "m", "-XX:+ExitOnOutOfMemoryError",
-                "-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeapMb() + "M",
-                "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (limits.heapMb() + limits.offHeapMb()) + "M");
+                "-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeapMb() + "M"); // as trainers: no physical-bytes check
         List<String> args = new java.util.ArrayList<>(List.of("--step-time", "--out", file.toString()));
         args.addAll(options);
         Process process = jvm.start(ChildJvm.Role.BENCH, jvmOptions, args, builder -> {

@@ -1,6 +1,7 @@
 package com.seqplay.run.service;
 
 import com.seqplay.config.LimitProperties;
+import com.seqplay.config.SeqplayProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +18,15 @@ import org.springframework.stereotype.Component;
  * {@code kill -STOP}, a machine swapping to death) does not hold a slot for ever: one that writes
  * nothing for {@code seqplay.limits.stall-timeout}, or is still running
  * {@code seqplay.limits.wall-time-margin} after its own wall-time limit, is stopped and the run
- * ends FAILED "stalled: ...". A trainer writes progress every step, so silence means trouble.
+ * ends FAILED "stalled: ...". A trainer writes progress every step, so silence means trouble. A
+ * local trainer whose resident memory passes its limit ({@link TrainerMemory}) ends FAILED "out of
+ * memory: ...".
  */
 @Component
 class RunWatchdog {
     private static final Logger log = LoggerFactory.getLogger(RunWatchdog.class);
     private final LimitProperties limits;
+    private final TrainerMemory memory;
     private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "run-watchdog");
@@ -32,8 +36,9 @@ class RunWatchdog {
 
     private record Watched(RunExecution execution, long startNanos, long wallLimitSeconds) {}
 
-    RunWatchdog(LimitProperties limits) {
+    RunWatchdog(LimitProperties limits, SeqplayProperties properties) {
         this.limits = limits;
+        this.memory = TrainerMemory.of(properties.trainer(), limits);
         // Checks often enough to act within a tenth of the timeout (and at least every 5 s).
         long every = Math.max(100, Math.min(5000, limits.stallTimeout().toMillis() / 10));
         timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
@@ -68,7 +73,7 @@ class RunWatchdog {
             return Optional.of("stalled: still running " + overdue + " s after its wall-time limit of "
                     + w.wallLimitSeconds() + " s");
         }
-        return Optional.empty();
+        return memory.overLimit(w.execution().pid());
     }
 
     @jakarta.annotation.PreDestroy

@@ -36,7 +36,7 @@ class RunLimitsTest {
         @Bean
         LimitProperties limits() {
             return new LimitProperties(DataSize.ofMegabytes(1), 1_000_000, 50, Duration.ofHours(1),
-                    DataSize.ofKilobytes(10), STALL, Duration.ofMinutes(2));
+                    DataSize.ofKilobytes(10), STALL, Duration.ofMinutes(2), DataSize.ofBytes(0));
         }
     }
 
