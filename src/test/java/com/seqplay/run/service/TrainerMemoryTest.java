@@ -17,7 +17,7 @@ class TrainerMemoryTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void a_process_over_its_limit_is_named_with_both_sizes() {
-        assertThat(TrainerMemory.residentBytes(SELF)).hasValueSatisfying(b -> assertThat(b).isGreaterThan(10L << 20));
+        assertThat(TrainerMemory.residentBytes(SELF).orElse(0)).isGreaterThan(10L << 20);
 
         assertThat(new TrainerMemory(1L << 20).overLimit(SELF)).hasValueSatisfying(reason -> assertThat(reason)
                 .startsWith("out of memory: the trainer held ")
