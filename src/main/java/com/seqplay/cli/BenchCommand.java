@@ -1,6 +1,7 @@
 package com.seqplay.cli;
 
 import com.seqplay.bench.StepTimeReport;
+import com.seqplay.engine.bench.ForecastingBenchmark;
 import com.seqplay.engine.bench.StepTimeBenchmark;
 import com.seqplay.engine.bench.ThreadedBenchRunner;
 import com.seqplay.engine.bench.TrainingBenchmark;
@@ -34,9 +35,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "native (OpenMP/BLAS) thread counts, comma-separated; each runs in a JVM started with it")
     List<Integer> threads;
 
-    @Option(names = "--task", description = "translation: seconds per epoch of the default translation model "
-            + "instead of the character language model")
+    @Option(names = "--task", description = "translation or forecasting: seconds per epoch of that task's default "
+            + "model instead of the character language model")
     String task;
+
+    @Option(names = "--data-out", description = "with --task forecasting: write the generated series (a wide CSV, "
+            + "for bench/forecasting.py) to this file and exit")
+    Path dataOut;
 
     @Option(names = "--pairs", defaultValue = "10000", description = "with --task translation: generated pairs")
     int pairs;
@@ -83,6 +88,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (ForecastingBenchmark.TASK.equals(task)) {
+            return ForecastingBenchmark.run(threads, epochs, dataOut, System.out, System.err);
+        }
         if (task != null) {
             return translation();
         }
@@ -132,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private Integer translation() throws Exception {
         if (!task.equals("translation")) {
-            System.err.println("--task: unknown task '" + task + "': use translation (or leave it out for the "
+            System.err.println("--task: unknown task '" + task + "': use translation or forecasting (or leave it out for the "
                     + "character language model)");
             return 2;
         }
