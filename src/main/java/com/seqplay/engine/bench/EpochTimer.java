@@ -2,8 +2,8 @@ package com.seqplay.engine.bench;
 
 import com.seqplay.events.EventSink;
 import com.seqplay.events.TrainerEvent;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +14,12 @@ import java.util.Locale;
  * evaluation at its {@code val_loss} metric. What the loop does after {@code val_loss} (checkpoint,
  * resume point) is counted in the next epoch's training, as a user waits for it there.
  *
- * <p>CPU seconds are those of the training thread, which also runs the native (OpenMP) work at one
- * thread; at more threads they leave out the pool's other threads.
+ * <p>CPU seconds are the whole process's (the JIT compiler's and the garbage collector's threads
+ * included), as the PyTorch twins' {@code time.process_time()}: on a machine shared with other
+ * work they show what an epoch costs when its wall time does not.
  */
 final class EpochTimer implements EventSink {
-    /** One epoch: wall and training-thread CPU seconds, in training and in evaluation. */
+    /** One epoch: wall and process CPU seconds, in training and in evaluation. */
     record Epoch(int epoch, double trainSeconds, double evalSeconds, double trainCpuSeconds, double evalCpuSeconds) {
         double seconds() {
             return trainSeconds + evalSeconds;
@@ -32,7 +33,7 @@ final class EpochTimer implements EventSink {
         }
     }
 
-    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    private final OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
     private final String task;
     /** Per epoch: {wall, cpu} at the last training step, then {wall, cpu} at val_loss. */
     private final List<long[]> marks = new ArrayList<>();
@@ -72,6 +73,6 @@ final class EpochTimer implements EventSink {
     }
 
     private long[] now() {
-        return new long[] {System.nanoTime(), mx.getCurrentThreadCpuTime()};
+        return new long[] {System.nanoTime(), os.getProcessCpuTime()};
     }
 }
