@@ -97,4 +97,5 @@ END {
     cs = median(cpu["seqplay"]); ct = median(cpu["pytorch"])
     printf "ratio (PyTorch s / Seqplay s): %.2fx wall, %.2fx cpu\n", (s > 0 ? t / s : 0), (cs > 0 ? ct / cs : 0)
 }' "$work/results"
-echo "(task $task: medians over $rounds alternating rounds of epochs 2..$epochs, $threads thread(s))"
+if ((epochs > 1)); then measured="epochs 2..$epochs"; else measured="epoch 1, JIT warm-up included"; fi
+echo "(task $task: medians over $rounds alternating rounds of $measured, $threads thread(s))"
