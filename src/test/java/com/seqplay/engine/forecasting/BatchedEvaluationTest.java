@@ -78,6 +78,25 @@ class BatchedEvaluationTest {
         }
     }
 
+    @Test
+    void a_one_step_horizon_gives_one_error_per_window() {
+        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
+                {"task":"forecasting","dataset":"builtin:seasonal","builtinSize":1200,"hiddenSize":8,
+                 "window":24,"horizon":1,"period":24,"seed":3}"""));
+        double[] values = ForecastingTask.builtinSeries("builtin:seasonal", 1200, 3).values();
+        ForecastModel oneStep = ForecastModel.build(spec, values, 840, 960, 24);
+        int windows = oneStep.training.numExamples();
+        assertThat(windows % ForecastModel.EVAL_BATCH).as("a last batch of one window or more").isNotZero();
+        double[][] errors = Intervals.errors(oneStep.nets, oneStep.training);
+        assertThat(errors).hasNumberOfRows(windows);
+        // the zero output layer forecasts the reference: each error is minus the window's target
+        for (int i = 0; i < windows; i++) {
+            assertThat(errors[i]).as("window %d", i).hasSize(1);
+            assertThat(errors[i][0]).as("window %d", i)
+                    .isCloseTo(-oneStep.training.getLabels().getDouble(i, 0), within(1e-6)); // in float32
+        }
+    }
+
     private static double[][] onePassErrors(DataSet data) {
         return ForecastModel.output(model.nets, data.getFeatures()).sub(data.getLabels()).toDoubleMatrix();
     }
