@@ -51,7 +51,8 @@ $seqplay bench --task "$task" "$data_out" "$work/$data_file" 2>"$work/seqplay.er
     exit 1
 }
 
-# Keeps the result lines of one side ("task=<task> ..."), tagged with it.
+# Keeps the result lines of one side ("task=<task> ..."), tagged with it. A side that fails leaves
+# none, which is reported after the rounds with the end of its error output.
 record() {
     grep "^task=$task " | sed "s/^/side=$1 /" >> "$work/results" || true
 }
@@ -61,9 +62,9 @@ for ((r = 1; r <= rounds; r++)); do
     echo "round $r/$rounds" >&2
     # shellcheck disable=SC2086
     OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" $seqplay bench --task "$task" \
-        --threads "$threads" --epochs "$epochs" 2>>"$work/seqplay.err" | record seqplay
+        --threads "$threads" --epochs "$epochs" 2>>"$work/seqplay.err" | record seqplay || true
     OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" "$python" "$here/$twin" "$twin_data" "$work/$data_file" \
-        --threads "$threads" --epochs "$epochs" 2>>"$work/pytorch.err" | record pytorch
+        --threads "$threads" --epochs "$epochs" 2>>"$work/pytorch.err" | record pytorch || true
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
