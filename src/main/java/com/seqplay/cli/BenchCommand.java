@@ -4,6 +4,7 @@ import com.seqplay.bench.StepTimeReport;
 import com.seqplay.blas.BlasChoice;
 import com.seqplay.blas.NativeBlas;
 import com.seqplay.engine.Backend;
+import com.seqplay.engine.bench.ForecastingBenchmark;
 import com.seqplay.engine.bench.StepTimeBenchmark;
 import com.seqplay.engine.bench.ThreadedBenchRunner;
 import com.seqplay.engine.bench.TrainingBenchmark;
@@ -50,9 +51,13 @@ final class BenchCommand implements Callable<Integer> {
             + "looking at Debian's usual places")
     Path blasLibrary;
 
-    @Option(names = "--task", description = "translation: seconds per epoch of the default translation model "
-            + "instead of the character language model")
+    @Option(names = "--task", description = "translation or forecasting: seconds per epoch of that task's default "
+            + "model instead of the character language model")
     String task;
+
+    @Option(names = "--data-out", description = "with --task forecasting: write the generated series (a wide CSV, "
+            + "for bench/forecasting.py) to this file and exit")
+    Path dataOut;
 
     @Option(names = "--pairs", defaultValue = "10000", description = "with --task translation: generated pairs")
     int pairs;
@@ -110,6 +115,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         blasChoice = choice.get();
         blasDecision = NativeBlas.decide(blasChoice, NativeBlas.candidates(Optional.ofNullable(blasLibrary)));
+        if (ForecastingBenchmark.TASK.equals(task)) {
+            if (dataOut == null) {
+                describeBlas();
+            }
+            return ForecastingBenchmark.run(threads, epochs, dataOut, new ForecastingBenchmark.Placement(
+                    this::measuresHere, blasArgs(), blasDecision::applyTo, this::blasKey), System.out, System.err);
+        }
         if (task != null) {
             return translation();
         }
@@ -161,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private Integer translation() throws Exception {
         if (!task.equals("translation")) {
-            System.err.println("--task: unknown task '" + task + "': use translation (or leave it out for the "
+            System.err.println("--task: unknown task '" + task + "': use translation or forecasting (or leave it out for the "
                     + "character language model)");
             return 2;
         }

@@ -91,7 +91,7 @@ final class Backtest {
         int batch = Math.max(1, Math.min(spec.batchSize(), m.training.numExamples()));
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             m.training.shuffle(spec.seed() + shuffleSeed + epoch);
-            for (DataSet b : m.training.batchBy(batch)) {
+            for (DataSet b : ForecastModel.batches(m.training, batch)) {
                 for (MultiLayerNetwork net : m.nets) {
                     net.fit(b);
                 }

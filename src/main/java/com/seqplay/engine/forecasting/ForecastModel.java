@@ -10,6 +10,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The forecasting networks and their data, each series cut at its own {@code end}: training
@@ -35,6 +37,8 @@ final class ForecastModel {
      */
     final DataSet recent;
     static final int RECENT_WINDOWS = 24;
+    /** Forecasting windows are scored in batches of this size (inference only). */
+    static final int EVAL_BATCH = 512;
 
     private ForecastModel(List<ForecastSetup> setups, List<MultiLayerNetwork> nets, DataSet training,
             DataSet validation, DataSet recent) {
@@ -119,6 +123,30 @@ final class ForecastModel {
         INDArray features = Nd4j.concat(0, parts.stream().map(DataSet::getFeatures).toArray(INDArray[]::new));
         INDArray labels = Nd4j.concat(0, parts.stream().map(DataSet::getLabels).toArray(INDArray[]::new));
         return new DataSet(features, labels);
+    }
+
+    /**
+     * The examples in their order, cut into consecutive batches of {@code size} (the last one may
+     * be smaller): the batches {@link DataSet#batchBy} gives, copied straight from row ranges of
+     * the arrays. {@code batchBy} first splits the data into one data set per example and merges
+     * them again: about 5% of an epoch's time in a profile on 25,640 windows.
+     */
+    static List<DataSet> batches(DataSet data, int size) {
+        int n = data.numExamples();
+        List<DataSet> out = new ArrayList<>((n + size - 1) / size);
+        for (int from = 0; from < n; from += size) {
+            int to = Math.min(n, from + size);
+            out.add(new DataSet(rows(data.getFeatures(), from, to), rows(data.getLabels(), from, to)));
+        }
+        return out;
+    }
+
+    /** Rows {@code [from, to)} along the first dimension, as a new array of their own. */
+    private static INDArray rows(INDArray array, int from, int to) {
+        INDArrayIndex[] index = new INDArrayIndex[array.rank()];
+        Arrays.fill(index, NDArrayIndex.all());
+        index[0] = NDArrayIndex.interval(from, to);
+        return array.get(index).dup('c');
     }
 
     /** The ensemble's forecast: the mean of its members' outputs (corrections in the model's units). */

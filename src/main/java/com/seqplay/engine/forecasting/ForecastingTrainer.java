@@ -59,9 +59,6 @@ import org.nd4j.linalg.dataset.DataSet;
 public final class ForecastingTrainer implements TaskTrainer {
     /** The season of {@code builtin:seasonal}. */
     public static final int SEASONAL_PERIOD = ForecastingTask.SEASONAL_PERIOD;
-    /** Forecasting windows are scored in batches of this size (inference only). */
-    private static final int EVAL_BATCH = 512;
-
     /** Per-series samples emitted at the end of a run over many series; more series are left undrawn. */
     static final int MAX_SERIES_SAMPLES = 50;
     /** Prefix of the per-series keys in the result: {@code series.<name>.mase}, ... */
@@ -135,7 +132,7 @@ public final class ForecastingTrainer implements TaskTrainer {
             public Iterable<DataSet> batches(int epoch) {
                 trainData.shuffle(spec.seed() + epoch);
                 shuffled = epoch;
-                return trainData.batchBy(spec.batchSize());
+                return ForecastModel.batches(trainData, spec.batchSize());
             }
 
             @Override
@@ -339,7 +336,7 @@ public final class ForecastingTrainer implements TaskTrainer {
     static double meanSquaredError(List<MultiLayerNetwork> nets, DataSet data) {
         double sum = 0;
         long count = 0;
-        for (DataSet batch : data.batchBy(EVAL_BATCH)) {
+        for (DataSet batch : ForecastModel.batches(data, ForecastModel.EVAL_BATCH)) {
             INDArray error = ForecastModel.output(nets, batch.getFeatures()).sub(batch.getLabels());
             sum += error.mul(error).sumNumber().doubleValue();
             count += error.length();

@@ -63,8 +63,22 @@ final class Intervals {
         return half;
     }
 
-    private static double[][] errors(List<MultiLayerNetwork> nets, DataSet data) {
-        return ForecastModel.output(nets, data.getFeatures()).sub(data.getLabels()).toDoubleMatrix();
+    /**
+     * The errors (forecast minus target) per window and step, batch by batch: one pass over all
+     * training windows at once made the network allocate its step arrays for every window together
+     * (25,000 windows: hundreds of MB, fresh every epoch). The rows do not depend on each other;
+     * BLAS may round a product of another batch size differently, so an error can move in its last
+     * float bit.
+     */
+    static double[][] errors(List<MultiLayerNetwork> nets, DataSet data) {
+        double[][] errors = new double[data.numExamples()][];
+        int row = 0;
+        for (DataSet batch : ForecastModel.batches(data, ForecastModel.EVAL_BATCH)) {
+            for (double[] e : ForecastModel.output(nets, batch.getFeatures()).sub(batch.getLabels()).toDoubleMatrix()) {
+                errors[row++] = e;
+            }
+        }
+        return errors;
     }
 
     private static double[] absolute(double[][] errors) {

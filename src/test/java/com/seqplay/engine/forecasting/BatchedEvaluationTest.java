@@ -1,0 +1,103 @@
+package com.seqplay.engine.forecasting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.seqplay.spec.RunSpec;
+import com.seqplay.spec.SpecJson;
+import com.seqplay.task.SpecValidator;
+import com.seqplay.task.forecasting.ForecastingTask;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Training batches and evaluation passes cut from row ranges ({@link ForecastModel#batches})
+ * change nothing: the training batches are DL4J's {@code batchBy} batches exactly, and the errors
+ * that size the intervals, taken batch by batch, are those of one pass over every window, window by
+ * window, up to float rounding.
+ */
+class BatchedEvaluationTest {
+    private static ForecastModel model;
+
+    @BeforeAll
+    static void build() {
+        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
+                {"task":"forecasting","dataset":"builtin:seasonal","builtinSize":2000,"hiddenSize":16,
+                 "window":48,"horizon":12,"period":24,"seed":3}"""));
+        double[] values = ForecastingTask.builtinSeries("builtin:seasonal", 2000, 3).values();
+        model = ForecastModel.build(spec, values, 1400, 1600, 24);
+        // an untrained network forecasts zero corrections; random output weights make the errors differ per window
+        MultiLayerNetwork net = model.nets.get(0);
+        Nd4j.getRandom().setSeed(11);
+        var w = net.getLayer(net.getnLayers() - 1).getParam("W");
+        w.assign(Nd4j.randn(DataType.FLOAT, w.shape()));
+    }
+
+    @Test
+    void batches_hold_the_examples_of_batch_by_in_the_same_order() {
+        DataSet data = model.training.copy();
+        data.shuffle(5);
+        assertThat(data.numExamples()).isGreaterThan(ForecastModel.EVAL_BATCH).isNotZero();
+        List<DataSet> ours = ForecastModel.batches(data, 64);
+        List<DataSet> dl4j = data.batchBy(64);
+        assertThat(ours).hasSameSizeAs(dl4j);
+        assertThat(data.numExamples() % 64).as("a smaller last batch is covered").isNotZero();
+        for (int i = 0; i < ours.size(); i++) {
+            assertThat(ours.get(i).getFeatures()).as("batch %d features", i).isEqualTo(dl4j.get(i).getFeatures());
+            assertThat(ours.get(i).getLabels()).as("batch %d labels", i).isEqualTo(dl4j.get(i).getLabels());
+        }
+    }
+
+    @Test
+    void errors_taken_batch_by_batch_are_those_of_one_pass_over_every_window_up_to_float_rounding() {
+        DataSet data = model.training;
+        assertThat(data.numExamples()).isGreaterThan(2 * ForecastModel.EVAL_BATCH);
+        double[][] batched = Intervals.errors(model.nets, data);
+        double[][] onePass = onePassErrors(data);
+        assertThat(batched.length).isEqualTo(onePass.length);
+        double spread = 0;
+        for (int i = 0; i < onePass.length; i++) {
+            assertThat(batched[i].length).isEqualTo(onePass[i].length);
+            for (int k = 0; k < onePass[i].length; k++) {
+                // BLAS rounds products of different batch sizes differently: a few float32 ulps at most
+                assertThat(batched[i][k]).as("window %d, step %d", i, k)
+                        .isCloseTo(onePass[i][k], within(1e-5 * Math.max(1, Math.abs(onePass[i][k]))));
+                spread = Math.max(spread, Math.abs(onePass[i][k]));
+            }
+        }
+        assertThat(spread).as("the errors are not all zero").isGreaterThan(0.1);
+        double[] widths = Intervals.halfWidths(model.nets, data, model.recent);
+        double[] onePassWidths = Intervals.halfWidths(onePass, onePassErrors(model.recent));
+        for (int k = 0; k < widths.length; k++) {
+            assertThat(widths[k]).isCloseTo(onePassWidths[k], within(1e-5 * onePassWidths[k]));
+        }
+    }
+
+    @Test
+    void a_one_step_horizon_gives_one_error_per_window() {
+        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
+                {"task":"forecasting","dataset":"builtin:seasonal","builtinSize":1200,"hiddenSize":8,
+                 "window":24,"horizon":1,"period":24,"seed":3}"""));
+        double[] values = ForecastingTask.builtinSeries("builtin:seasonal", 1200, 3).values();
+        ForecastModel oneStep = ForecastModel.build(spec, values, 840, 960, 24);
+        int windows = oneStep.training.numExamples();
+        assertThat(windows % ForecastModel.EVAL_BATCH).as("a last batch of one window or more").isNotZero();
+        double[][] errors = Intervals.errors(oneStep.nets, oneStep.training);
+        assertThat(errors).hasNumberOfRows(windows);
+        // the zero output layer forecasts the reference: each error is minus the window's target
+        for (int i = 0; i < windows; i++) {
+            assertThat(errors[i]).as("window %d", i).hasSize(1);
+            assertThat(errors[i][0]).as("window %d", i)
+                    .isCloseTo(-oneStep.training.getLabels().getDouble(i, 0), within(1e-6)); // in float32
+        }
+    }
+
+    private static double[][] onePassErrors(DataSet data) {
+        return ForecastModel.output(model.nets, data.getFeatures()).sub(data.getLabels()).toDoubleMatrix();
+    }
+}
