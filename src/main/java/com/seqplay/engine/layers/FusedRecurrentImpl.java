@@ -317,12 +317,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                     "%s layer %s: stored state has shape %s but this input needs [%s, %s];"
                             + " call rnnClearPreviousState() when the minibatch size changes",
                     cellName(), layerId(), s.shape(), batch, hidden);
-            double[] flat = new double[batch * hidden];
-            double[][] rows = s.toDoubleMatrix();
-            for (int e = 0; e < batch; e++) {
-                System.arraycopy(rows[e], 0, flat, e * hidden, hidden);
-            }
-            out[i] = flat;
+            // one bulk copy: toDoubleMatrix() makes a view per row, which dominated a decoding step
+            out[i] = s.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         }
         return out;
     }
