@@ -188,7 +188,6 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         final int hidden = (int) layerConf().getNOut();
         final int block = batch * hidden;
         final int gh = k.gates() * hidden;
-        final int gateBlock = batch * gh;
         final boolean separate = k.separateRecurrent();
 
         INDArray w = getParamWithNoise(W, training, workspaceMgr);
@@ -205,44 +204,28 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         // used where it lies; any other layout is copied once.
         INDArray x2 = TimeMajor.rows(in, buffers.get("x2", dataType, (long) steps * batch, nIn));
         INDArray xp = buffers.get("xp", dataType, (long) steps * batch, gh);
-        Gemm.multiply(Block.of(x2), false, Block.of(wT), true, Block.of(xp), 0.0);
-        xp.addiRowVector(b.reshape(1, gh));
-
-        k.prepare(batch, hidden, steps, training);
-        maskByStep = readMask(batch, steps);
-        double[][] init = initialStates == null ? null : toJava(initialStates, batch, hidden);
-        k.initialState(init);
-        // All states h_0..h_T in native memory: the step products read them, dRW needs them.
-        INDArray hAll = buffers.get("hAll", dataType, (long) (steps + 1) * batch, hidden);
-        HostView hAllView = new HostView(hAll);
-        hAllView.put(0, init == null ? new double[block] : init[0], 0, block);
-        INDArray hp = separate ? buffers.get("hp", dataType, batch, gh) : null;
-        HostView hpView = separate ? new HostView(hp) : null;
-        HostView xpView = new HostView(xp);
         INDArray out = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATIONS, dataType, batch, hidden, steps);
-        HostView outView = new HostView(TimeMajor.rowsOrNull(out));
+        try (StepTeam team = StepTeam.tryAcquire(batch)) {
+            byRows(team, steps * batch, (from, count) ->
+                    Gemm.multiply(Block.rows(x2, from, count), false, Block.of(wT), true, Block.rows(xp, from, count), 0.0));
+            xp.addiRowVector(b.reshape(1, gh));
 
-        double[] pre = new double[gateBlock];
-        double[] hpStep = separate ? new double[gateBlock] : null;
-        double[] hStep = new double[block];
-        double[] outStep = new double[block];
-        for (int t = 0; t < steps; t++) {
-            boolean recurrent = t > 0 || init != null;
-            Block hPrev = Block.rows(hAll, (long) t * batch, batch);
-            if (separate) {
-                if (recurrent) {
-                    Gemm.multiply(hPrev, false, Block.of(rwT), true, Block.of(hp), 0.0);
-                    hpView.get(0, hpStep, 0, gateBlock);
-                } else {
-                    java.util.Arrays.fill(hpStep, 0.0);
-                }
-            } else if (recurrent) {
-                Gemm.multiply(hPrev, false, Block.of(rwT), true, Block.rows(xp, (long) t * batch, batch), 1.0);
+            k.prepare(batch, hidden, steps, training);
+            maskByStep = readMask(batch, steps);
+            double[][] init = initialStates == null ? null : toJava(initialStates, batch, hidden);
+            k.initialState(init);
+            // All states h_0..h_T in native memory: the step products read them, dRW needs them.
+            INDArray hAll = buffers.get("hAll", dataType, (long) (steps + 1) * batch, hidden);
+            new HostView(hAll).put(0, init == null ? new double[block] : init[0], 0, block);
+            INDArray hp = separate ? buffers.get("hp", dataType, batch, gh) : null;
+
+            ForwardLoop loop = new ForwardLoop(k, team, batch, hidden, steps, init != null, maskByStep,
+                    xp, hp, rwT, hAll, TimeMajor.rowsOrNull(out));
+            if (team == null) {
+                loop.run(0);
+            } else {
+                team.run(loop::run);
             }
-            xpView.get((long) t * gateBlock, pre, 0, gateBlock);
-            k.forward(t, pre, hpStep, maskAt(t), hStep, outStep);
-            hAllView.put((long) (t + 1) * block, hStep, 0, block);
-            outView.put((long) t * block, outStep, 0, block);
         }
         if (training) {
             passInput = input;
@@ -252,10 +235,6 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             passRows = x2;
         }
         return permuteIfNWC(out);
-    }
-
-    private double[] maskAt(int t) {
-        return maskByStep == null ? null : maskByStep[t];
     }
 
     /** The feature mask rearranged per step ([T][B]); masks are small, so a plain copy is fine. */
@@ -348,7 +327,6 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         final int nIn = (int) layerConf().getNIn();
         final int block = batch * hidden;
         final int gh = k.gates() * hidden;
-        final int gateBlock = batch * gh;
         final boolean separate = k.separateRecurrent();
         final int firstStep = tbpttBackLength > 0 ? Math.max(0, steps - tbpttBackLength) : 0;
 
@@ -372,53 +350,46 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         }
         INDArray rwT = buffers.get("rwT", dataType, gh, hidden); // this pass's RWᵀ
         INDArray dhBuf = buffers.get("dh", dataType, batch, hidden);
-        HostView epsView = new HostView(epsRows);
-        HostView gView = new HostView(gAll);
-        HostView dhpView = separate ? new HostView(dhpAll) : null;
-        HostView dhView = new HostView(dhBuf);
-
-        double[] epsStep = new double[block];
-        double[] gStep = new double[gateBlock];
-        double[] dhpStep = separate ? new double[gateBlock] : gStep;
-        double[] dhRecurrent = new double[block];
-        double[] biasGrad = new double[gh];
-        k.beginBackward();
-        for (int t = steps - 1; t >= firstStep; t--) {
-            epsView.get((long) t * block, epsStep, 0, block);
-            k.backward(t, epsStep, maskAt(t), gStep, dhpStep, biasGrad);
-            gView.put((long) t * gateBlock, gStep, 0, gateBlock);
-            if (separate) {
-                dhpView.put((long) t * gateBlock, dhpStep, 0, gateBlock);
-            }
-            if (t > firstStep) {
-                Gemm.multiply(Block.rows(dhpAll, (long) t * batch, batch), false, Block.of(rwT), false,
-                        Block.of(dhBuf), 0.0);
-                dhView.get(0, dhRecurrent, 0, block);
-                k.addToDh(dhRecurrent);
-            }
-        }
-
-        // Weight gradients, one product over all steps each (rows before firstStep are zero).
         INDArray x2 = passRows;
         INDArray hAll = buffers.get("hAll", dataType, (long) (steps + 1) * batch, hidden);
         INDArray wT = buffers.get("wT", dataType, gh, nIn);
         INDArray dwT = buffers.get("dwT", dataType, gh, nIn);
         INDArray drwT = buffers.get("drwT", dataType, gh, hidden);
-        Gemm.multiply(Block.of(gAll), true, Block.of(x2), false, Block.of(dwT), 0.0);
-        Gemm.multiply(Block.of(dhpAll), true, Block.rows(hAll, 0, steps * batch), false, Block.of(drwT), 0.0);
+        // Gradient w.r.t. the input, [B, nIn, T] in time-major memory, unless nobody reads it.
+        INDArray epsOut = inputGradient
+                ? TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, batch, nIn, steps) : null;
+        double[] biasGrad;
+        k.beginBackward();
+        try (StepTeam team = StepTeam.tryAcquire(batch)) {
+            BackwardLoop loop = new BackwardLoop(k, team, batch, hidden, steps, firstStep, maskByStep,
+                    epsRows, gAll, separate ? dhpAll : null, rwT, dhBuf);
+            if (team == null) {
+                loop.run(0);
+            } else {
+                team.run(loop::run);
+            }
+            biasGrad = loop.biasGrad();
+
+            // Weight gradients, one product over all steps each (rows before firstStep are zero); with a
+            // team each member computes a block of rows of dWᵀ and dRWᵀ.
+            byRows(team, gh, (from, count) -> {
+                Gemm.multiply(Block.of(gAll).columns(from, count), true, Block.of(x2), false,
+                        Block.rows(dwT, from, count), 0.0);
+                Gemm.multiply(Block.of(dhpAll).columns(from, count), true, Block.rows(hAll, 0, steps * batch), false,
+                        Block.rows(drwT, from, count), 0.0);
+            });
+            if (epsOut != null) {
+                INDArray epsOutRows = TimeMajor.rowsOrNull(epsOut);
+                byRows(team, steps * batch, (from, count) -> Gemm.multiply(Block.rows(gAll, from, count), false,
+                        Block.of(wT), false, Block.rows(epsOutRows, from, count), 0.0));
+            }
+        }
         INDArray wGrad = gradientViews.get(W);
         INDArray rwGrad = gradientViews.get(RW);
         INDArray bGrad = gradientViews.get(B);
         wGrad.assign(dwT.transpose());
         rwGrad.assign(drwT.transpose());
         bGrad.assign(Nd4j.createFromArray(biasGrad).castTo(dataType).reshape(bGrad.shape()));
-
-        // Gradient w.r.t. the input, [B, nIn, T] in time-major memory, unless nobody reads it.
-        INDArray epsOut = null;
-        if (inputGradient) {
-            epsOut = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, batch, nIn, steps);
-            Gemm.multiply(Block.of(gAll), false, Block.of(wT), false, Block.of(TimeMajor.rowsOrNull(epsOut)), 0.0);
-        }
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradient.gradientForVariable().put(W, wGrad);
@@ -431,5 +402,227 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             epsOut = backpropDropOutIfPresent(permuteIfNWC(epsOut));
         }
         return new Pair<>(gradient, epsOut);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Sharing the work between the members of a StepTeam
+
+    /** Work on the rows [from, from + count) of something. */
+    private interface RowBlock {
+        void run(int from, int count);
+    }
+
+    /** Runs {@code work} on all {@code rows}, split into one block per team member (all on this thread without a team). */
+    private static void byRows(StepTeam team, int rows, RowBlock work) {
+        if (team == null) {
+            work.run(0, rows);
+            return;
+        }
+        int parts = team.size();
+        team.run(member -> {
+            int from = StepTeam.split(rows, parts, member, 1);
+            work.run(from, StepTeam.split(rows, parts, member + 1, 1) - from);
+        });
+    }
+
+    /** Columns of a step product are split at multiples of 16 (a cache line of floats) where there are plenty. */
+    private static int columnAlign(int columns, int parties) {
+        return columns >= 64 * parties ? 16 : 1;
+    }
+
+    /**
+     * The time loop of a forward pass. Without a team one thread does everything (member 0 of 1).
+     * In a team, member m does, in every step, the columns of the step product h_{t-1}·RW that fall
+     * to it (all rows; splitting by columns keeps each thread's BLAS call on its own part of RW, where
+     * splitting by rows would have every thread pack all of RW), then, after all members have met,
+     * the gate arithmetic of its rows, which writes its rows of h_t; the members meet again before
+     * the next step's product reads h_t.
+     */
+    private static final class ForwardLoop {
+        private final CellKernel k;
+        private final StepTeam team;
+        private final int parties;
+        private final int batch;
+        private final int hidden;
+        private final int gh;
+        private final int steps;
+        private final boolean hasInit;
+        private final double[][] maskByStep;
+        private final INDArray xp;
+        private final INDArray hp;
+        private final INDArray rwT;
+        private final INDArray hAll;
+        private final INDArray outRows;
+        private final double[] pre;
+        private final double[] hpStep;
+        private final double[] hStep;
+        private final double[] outStep;
+
+        ForwardLoop(CellKernel k, StepTeam team, int batch, int hidden, int steps, boolean hasInit,
+                    double[][] maskByStep, INDArray xp, INDArray hp, INDArray rwT, INDArray hAll, INDArray outRows) {
+            this.k = k;
+            this.team = team;
+            this.parties = team == null ? 1 : team.size();
+            this.batch = batch;
+            this.hidden = hidden;
+            this.gh = k.gates() * hidden;
+            this.steps = steps;
+            this.hasInit = hasInit;
+            this.maskByStep = maskByStep;
+            this.xp = xp;
+            this.hp = hp;
+            this.rwT = rwT;
+            this.hAll = hAll;
+            this.outRows = outRows;
+            // Whole-minibatch arrays; each member reads and writes only its rows.
+            this.pre = new double[batch * gh];
+            this.hpStep = hp != null ? new double[batch * gh] : null;
+            this.hStep = new double[batch * hidden];
+            this.outStep = new double[batch * hidden];
+        }
+
+        void run(int member) {
+            final int block = batch * hidden;
+            final int gateBlock = batch * gh;
+            final int b0 = StepTeam.split(batch, parties, member, 1);
+            final int rows = StepTeam.split(batch, parties, member + 1, 1) - b0;
+            final int c0 = StepTeam.split(gh, parties, member, columnAlign(gh, parties));
+            final int cols = StepTeam.split(gh, parties, member + 1, columnAlign(gh, parties)) - c0;
+            final boolean separate = hp != null;
+            // Views per member: a HostView keeps a position and scratch space.
+            HostView hAllView = new HostView(hAll);
+            HostView xpView = new HostView(xp);
+            HostView hpView = separate ? new HostView(hp) : null;
+            HostView outView = new HostView(outRows);
+            Block rwPart = Block.rows(rwT, c0, cols);
+            for (int t = 0; t < steps; t++) {
+                boolean recurrent = t > 0 || hasInit;
+                if (recurrent) {
+                    Block hPrev = Block.rows(hAll, (long) t * batch, batch);
+                    if (separate) {
+                        Gemm.multiply(hPrev, false, rwPart, true, Block.of(hp).columns(c0, cols), 0.0);
+                    } else {
+                        Gemm.multiply(hPrev, false, rwPart, true,
+                                Block.rows(xp, (long) t * batch, batch).columns(c0, cols), 1.0);
+                    }
+                }
+                if (team != null) {
+                    team.await();
+                }
+                if (separate) {
+                    if (recurrent) {
+                        hpView.get((long) b0 * gh, hpStep, b0 * gh, rows * gh);
+                    } else {
+                        java.util.Arrays.fill(hpStep, b0 * gh, (b0 + rows) * gh, 0.0);
+                    }
+                }
+                xpView.get((long) t * gateBlock + (long) b0 * gh, pre, b0 * gh, rows * gh);
+                k.forward(t, b0, b0 + rows, pre, hpStep, maskByStep == null ? null : maskByStep[t], hStep, outStep);
+                hAllView.put((long) (t + 1) * block + (long) b0 * hidden, hStep, b0 * hidden, rows * hidden);
+                outView.put((long) t * block + (long) b0 * hidden, outStep, b0 * hidden, rows * hidden);
+                if (team != null && t + 1 < steps) {
+                    team.await();
+                }
+            }
+        }
+    }
+
+    /**
+     * The time loop of a backward pass, shared like {@link ForwardLoop}: each member does the gate
+     * gradients of its rows, then (after all have met) its columns of dh = dhp·RWᵀ for all rows, then
+     * (after meeting again) adds its rows of that to the kernel's dh. Each member sums its own part of
+     * the bias gradient; {@link #biasGrad()} adds the parts in member order.
+     */
+    private static final class BackwardLoop {
+        private final CellKernel k;
+        private final StepTeam team;
+        private final int parties;
+        private final int batch;
+        private final int hidden;
+        private final int gh;
+        private final int steps;
+        private final int firstStep;
+        private final double[][] maskByStep;
+        private final INDArray epsRows;
+        private final INDArray gAll;
+        private final INDArray dhpAll;
+        private final INDArray rwT;
+        private final INDArray dhBuf;
+        private final double[] epsStep;
+        private final double[] gStep;
+        private final double[] dhpStep;
+        private final double[] dhRecurrent;
+        private final double[][] biasGrads;
+
+        BackwardLoop(CellKernel k, StepTeam team, int batch, int hidden, int steps, int firstStep,
+                     double[][] maskByStep, INDArray epsRows, INDArray gAll, INDArray separateDhp, INDArray rwT,
+                     INDArray dhBuf) {
+            this.k = k;
+            this.team = team;
+            this.parties = team == null ? 1 : team.size();
+            this.batch = batch;
+            this.hidden = hidden;
+            this.gh = k.gates() * hidden;
+            this.steps = steps;
+            this.firstStep = firstStep;
+            this.maskByStep = maskByStep;
+            this.epsRows = epsRows;
+            this.gAll = gAll;
+            this.dhpAll = separateDhp != null ? separateDhp : gAll;
+            this.rwT = rwT;
+            this.dhBuf = dhBuf;
+            this.epsStep = new double[batch * hidden];
+            this.gStep = new double[batch * gh];
+            this.dhpStep = separateDhp != null ? new double[batch * gh] : gStep;
+            this.dhRecurrent = new double[batch * hidden];
+            this.biasGrads = new double[parties][gh];
+        }
+
+        void run(int member) {
+            final int block = batch * hidden;
+            final int gateBlock = batch * gh;
+            final int b0 = StepTeam.split(batch, parties, member, 1);
+            final int rows = StepTeam.split(batch, parties, member + 1, 1) - b0;
+            final int h0 = StepTeam.split(hidden, parties, member, columnAlign(hidden, parties));
+            final int cols = StepTeam.split(hidden, parties, member + 1, columnAlign(hidden, parties)) - h0;
+            final boolean separate = dhpAll != gAll;
+            final double[] biasGrad = biasGrads[member];
+            HostView epsView = new HostView(epsRows);
+            HostView gView = new HostView(gAll);
+            HostView dhpView = separate ? new HostView(dhpAll) : null;
+            HostView dhView = new HostView(dhBuf);
+            Block rwPart = Block.of(rwT).columns(h0, cols);
+            Block dhPart = Block.of(dhBuf).columns(h0, cols);
+            for (int t = steps - 1; t >= firstStep; t--) {
+                epsView.get((long) t * block + (long) b0 * hidden, epsStep, b0 * hidden, rows * hidden);
+                k.backward(t, b0, b0 + rows, epsStep, maskByStep == null ? null : maskByStep[t], gStep, dhpStep,
+                        biasGrad);
+                gView.put((long) t * gateBlock + (long) b0 * gh, gStep, b0 * gh, rows * gh);
+                if (separate) {
+                    dhpView.put((long) t * gateBlock + (long) b0 * gh, dhpStep, b0 * gh, rows * gh);
+                }
+                if (t > firstStep) {
+                    if (team != null) {
+                        team.await();
+                    }
+                    Gemm.multiply(Block.rows(dhpAll, (long) t * batch, batch), false, rwPart, false, dhPart, 0.0);
+                    if (team != null) {
+                        team.await();
+                    }
+                    dhView.get((long) b0 * hidden, dhRecurrent, b0 * hidden, rows * hidden);
+                    k.addToDh(dhRecurrent, b0 * hidden, (b0 + rows) * hidden);
+                }
+            }
+        }
+
+        double[] biasGrad() {
+            double[] sum = biasGrads[0];
+            for (int m = 1; m < parties; m++) {
+                for (int j = 0; j < gh; j++) {
+                    sum[j] += biasGrads[m][j];
+                }
+            }
+            return sum;
+        }
     }
 }

@@ -1,0 +1,220 @@
+package com.seqplay.engine.layers;
+
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
+
+/**
+ * A small fixed team of threads that share the time loop of a fused recurrent layer
+ * ({@link FusedRecurrentImpl}): the caller is member 0, the others are daemon threads that wait
+ * between sections. A section ({@link #run}) runs the same body on every member; inside it the
+ * members meet at {@link #await()} where one member's results feed another's.
+ *
+ * <p>Why threads of our own: the per-step products are too small for OpenBLAS to gain much from a
+ * second thread, and the gate arithmetic between them is Java code on one thread, so a second
+ * core helped LSTM training by about a fifth only. Each member instead does its share of every
+ * product (single-threaded OpenBLAS on a block of the result) and the gate arithmetic of its rows.
+ *
+ * <p>Size: the OpenMP thread count the process was started with ({@code OMP_NUM_THREADS}, which is
+ * how runs and the bench command choose threads), 1 (no team, the serial path) when it is unset or
+ * 1. One section at a time in the process: a layer that finds the team busy (another training in
+ * the same JVM) runs serially. Waiting is a short spin (the members meet every few tens of
+ * microseconds), then yielding at a barrier and parking between sections.
+ */
+final class StepTeam implements AutoCloseable {
+
+    /** How long a member spins before it yields (at a barrier) or parks (between sections). */
+    private static final long SPIN_NANOS = 100_000;
+
+    private static final ReentrantLock IN_USE = new ReentrantLock();
+    private static final Map<Integer, StepTeam> TEAMS = new ConcurrentHashMap<>();
+    private static final int CONFIGURED = configuredThreads();
+    /** Set by tests to use a team (of this size) even where the process has one thread; 0 = unset. */
+    private static volatile int forced;
+
+    private final int size;
+    private final Thread[] members;
+    private final AtomicInteger arrived = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile int generation;
+    private volatile int section;
+    private volatile boolean aborted;
+    private volatile Thread caller;
+    private IntConsumer body;
+    private Throwable failure;
+    private int blasBefore;
+
+    private StepTeam(int size) {
+        this.size = size;
+        this.members = new Thread[size];
+        for (int i = 1; i < size; i++) {
+            int id = i;
+            Thread t = new Thread(() -> memberLoop(id), "seqplay-step-team-" + i);
+            t.setDaemon(true);
+            members[i] = t;
+            t.start();
+        }
+    }
+
+    /** The thread count for layers, from OMP_NUM_THREADS (1 when unset or unreadable). */
+    private static int configuredThreads() {
+        String value = System.getenv("OMP_NUM_THREADS");
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            return Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** For tests: use a team of {@code threads} whatever the process has; 0 restores the default. */
+    static void forceThreads(int threads) {
+        forced = threads;
+    }
+
+    static int threads() {
+        int f = forced;
+        return f > 0 ? f : CONFIGURED;
+    }
+
+    /**
+     * The team, reserved for the caller until {@link #close()}, or null where the layer should run
+     * serially: one thread configured, a minibatch of one, products not going straight to OpenBLAS,
+     * or the team busy elsewhere.
+     */
+    static StepTeam tryAcquire(int batch) {
+        int n = threads();
+        if (n < 2 || batch < 2 || !Gemm.isDirect() || !IN_USE.tryLock()) {
+            return null;
+        }
+        StepTeam team = TEAMS.computeIfAbsent(n, StepTeam::new);
+        team.blasBefore = Gemm.useSingleThreadedBlas();
+        return team;
+    }
+
+    @Override
+    public void close() {
+        Gemm.restoreBlasThreads(blasBefore);
+        IN_USE.unlock();
+    }
+
+    int size() {
+        return size;
+    }
+
+    /**
+     * Runs {@code body.accept(member)} on every member (this thread is member 0) and returns when
+     * all are done. If one fails, the others leave at their next barrier and the failure is thrown here.
+     */
+    void run(IntConsumer body) {
+        this.body = body;
+        this.failure = null;
+        this.aborted = false;
+        this.caller = Thread.currentThread();
+        arrived.set(0);
+        pending.set(size - 1);
+        section++; // volatile write: publishes the fields above to the members
+        for (int i = 1; i < size; i++) {
+            LockSupport.unpark(members[i]);
+        }
+        try {
+            body.accept(0);
+        } catch (Throwable e) {
+            fail(e);
+        }
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (pending.get() != 0) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, 20_000);
+            }
+        }
+        this.body = null;
+        if (failure != null) {
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Waits until every member of the running section has arrived here. */
+    void await() {
+        int gen = generation;
+        if (arrived.incrementAndGet() == size) {
+            arrived.set(0);
+            generation = gen + 1;
+            return;
+        }
+        long spinUntil = 0;
+        int spins = 0;
+        while (generation == gen) {
+            if (aborted) {
+                throw new CancellationException("another thread of the step team failed");
+            }
+            if ((++spins & 63) == 0) {
+                long now = System.nanoTime();
+                if (spinUntil == 0) {
+                    spinUntil = now + SPIN_NANOS;
+                } else if (now > spinUntil) {
+                    Thread.yield();
+                    continue;
+                }
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private synchronized void fail(Throwable e) {
+        if (failure == null) {
+            failure = e;
+        } else if (!(e instanceof CancellationException)) {
+            failure.addSuppressed(e);
+        }
+        aborted = true;
+    }
+
+    private void memberLoop(int id) {
+        int seen = 0;
+        while (true) {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (section == seen) {
+                if (System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            seen = section;
+            try {
+                body.accept(id);
+            } catch (Throwable e) {
+                fail(e);
+            } finally {
+                if (pending.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+    }
+
+    /** Start of part {@code i} of {@code parts} of [0, total), at a multiple of {@code align} (except the end). */
+    static int split(int total, int parts, int i, int align) {
+        if (i >= parts) {
+            return total;
+        }
+        long units = (total + (long) align - 1) / align;
+        return (int) Math.min(total, units * i / parts * align);
+    }
+}
