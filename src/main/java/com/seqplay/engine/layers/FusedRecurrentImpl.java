@@ -206,7 +206,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         INDArray xp = buffers.get("xp", dataType, (long) steps * batch, gh);
         INDArray out = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATIONS, dataType, batch, hidden, steps);
         try (StepTeam team = StepTeam.tryAcquire(batch)) {
-            byRows(team, steps * batch, (from, count) ->
+            StepTeam.byRows(team, steps * batch, (from, count) ->
                     Gemm.multiply(Block.rows(x2, from, count), false, Block.of(wT), true, Block.rows(xp, from, count), 0.0));
             xp.addiRowVector(b.reshape(1, gh));
 
@@ -372,7 +372,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
 
             // Weight gradients, one product over all steps each (rows before firstStep are zero); with a
             // team each member computes a block of rows of dWᵀ and dRWᵀ.
-            byRows(team, gh, (from, count) -> {
+            StepTeam.byRows(team, gh, (from, count) -> {
                 Gemm.multiply(Block.of(gAll).columns(from, count), true, Block.of(x2), false,
                         Block.rows(dwT, from, count), 0.0);
                 Gemm.multiply(Block.of(dhpAll).columns(from, count), true, Block.rows(hAll, 0, steps * batch), false,
@@ -380,7 +380,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             });
             if (epsOut != null) {
                 INDArray epsOutRows = TimeMajor.rowsOrNull(epsOut);
-                byRows(team, steps * batch, (from, count) -> Gemm.multiply(Block.rows(gAll, from, count), false,
+                StepTeam.byRows(team, steps * batch, (from, count) -> Gemm.multiply(Block.rows(gAll, from, count), false,
                         Block.of(wT), false, Block.rows(epsOutRows, from, count), 0.0));
             }
         }
@@ -406,24 +406,6 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
 
     // ------------------------------------------------------------------------------------------
     // Sharing the work between the members of a StepTeam
-
-    /** Work on the rows [from, from + count) of something. */
-    private interface RowBlock {
-        void run(int from, int count);
-    }
-
-    /** Runs {@code work} on all {@code rows}, split into one block per team member (all on this thread without a team). */
-    private static void byRows(StepTeam team, int rows, RowBlock work) {
-        if (team == null) {
-            work.run(0, rows);
-            return;
-        }
-        int parts = team.size();
-        team.run(member -> {
-            int from = StepTeam.split(rows, parts, member, 1);
-            work.run(from, StepTeam.split(rows, parts, member + 1, 1) - from);
-        });
-    }
 
     /** Columns of a step product are split at multiples of 16 (a cache line of floats) where there are plenty. */
     private static int columnAlign(int columns, int parties) {

@@ -8,6 +8,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
+import org.nd4j.linalg.factory.Environment;
+import org.nd4j.linalg.factory.Nd4j;
+
 /**
  * A small fixed team of threads that share the time loop of a fused recurrent layer
  * ({@link FusedRecurrentImpl}): the caller is member 0, the others are daemon threads that wait
@@ -47,6 +50,8 @@ final class StepTeam implements AutoCloseable {
     private IntConsumer body;
     private Throwable failure;
     private int blasBefore;
+    private int nd4jThreadsBefore;
+    private int nd4jMasterThreadsBefore;
 
     private StepTeam(int size) {
         this.size = size;
@@ -96,11 +101,22 @@ final class StepTeam implements AutoCloseable {
         }
         StepTeam team = TEAMS.computeIfAbsent(n, StepTeam::new);
         team.blasBefore = Gemm.useSingleThreadedBlas();
+        // ND4J's own operations in between (transposed copies, bias rows) run on the caller alone as
+        // well: with its OpenMP threads they cost more than they gain and leave those threads spinning
+        // on the cores the team needs.
+        Environment env = Nd4j.getEnvironment();
+        team.nd4jThreadsBefore = env.maxThreads();
+        team.nd4jMasterThreadsBefore = env.maxMasterThreads();
+        env.setMaxThreads(1);
+        env.setMaxMasterThreads(1);
         return team;
     }
 
     @Override
     public void close() {
+        Environment env = Nd4j.getEnvironment();
+        env.setMaxThreads(nd4jThreadsBefore);
+        env.setMaxMasterThreads(nd4jMasterThreadsBefore);
         Gemm.restoreBlasThreads(blasBefore);
         IN_USE.unlock();
     }
@@ -207,6 +223,27 @@ final class StepTeam implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Work on the rows [from, from + count) of something. */
+    interface RowBlock {
+        void run(int from, int count);
+    }
+
+    /**
+     * Runs {@code work} on all {@code rows}, one block of rows per member of {@code team}, or all on
+     * this thread when {@code team} is null.
+     */
+    static void byRows(StepTeam team, int rows, RowBlock work) {
+        if (team == null) {
+            work.run(0, rows);
+            return;
+        }
+        int parts = team.size;
+        team.run(member -> {
+            int from = split(rows, parts, member, 1);
+            work.run(from, split(rows, parts, member + 1, 1) - from);
+        });
     }
 
     /** Start of part {@code i} of {@code parts} of [0, total), at a multiple of {@code align} (except the end). */
