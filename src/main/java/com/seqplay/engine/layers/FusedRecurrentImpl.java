@@ -219,13 +219,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             new HostView(hAll).put(0, init == null ? new double[block] : init[0], 0, block);
             INDArray hp = separate ? buffers.get("hp", dataType, batch, gh) : null;
 
-            ForwardLoop loop = new ForwardLoop(k, team, batch, hidden, steps, init != null, maskByStep,
-                    xp, hp, rwT, hAll, TimeMajor.rowsOrNull(out));
-            if (team == null) {
-                loop.run(0);
-            } else {
-                team.run(loop::run);
-            }
+            new ForwardLoop(k, team, batch, hidden, steps, init != null, maskByStep,
+                    xp, hp, rwT, hAll, TimeMajor.rowsOrNull(out)).run();
         }
         if (training) {
             passInput = input;
@@ -363,11 +358,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         try (StepTeam team = StepTeam.tryAcquire(batch)) {
             BackwardLoop loop = new BackwardLoop(k, team, batch, hidden, steps, firstStep, maskByStep,
                     epsRows, gAll, separate ? dhpAll : null, rwT, dhBuf);
-            if (team == null) {
-                loop.run(0);
-            } else {
-                team.run(loop::run);
-            }
+            loop.run();
             biasGrad = loop.biasGrad();
 
             // Weight gradients, one product over all steps each (rows before firstStep are zero); with a
@@ -413,17 +404,16 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
     }
 
     /**
-     * The time loop of a forward pass. Without a team one thread does everything (member 0 of 1).
-     * In a team, member m does, in every step, the columns of the step product h_{t-1}·RW that fall
-     * to it (all rows; splitting by columns keeps each thread's BLAS call on its own part of RW, where
-     * splitting by rows would have every thread pack all of RW), then, after all members have met,
-     * the gate arithmetic of its rows, which writes its rows of h_t; the members meet again before
-     * the next step's product reads h_t.
+     * The time loop of a forward pass as phases (see {@link StepTeam#runPhases}): per step, phase 2t
+     * is the step product h_{t-1}·RW, split by columns (each chunk's BLAS call works on its own part
+     * of RW; split by rows, every call would pack all of RW again), and phase 2t+1 the gate
+     * arithmetic, split by rows (examples), which writes those rows of h_t. Without a team there is
+     * one chunk per phase and the phases run in order on this thread: the same calls as a plain loop.
      */
     private static final class ForwardLoop {
         private final CellKernel k;
         private final StepTeam team;
-        private final int parties;
+        private final int chunks;
         private final int batch;
         private final int hidden;
         private final int gh;
@@ -434,7 +424,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         private final INDArray hp;
         private final INDArray rwT;
         private final INDArray hAll;
-        private final INDArray outRows;
+        /** Per member (a HostView keeps a position and scratch space): views of hAll, xp, hp, output. */
+        private final HostView[][] views;
         private final double[] pre;
         private final double[] hpStep;
         private final double[] hStep;
@@ -444,7 +435,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                     double[][] maskByStep, INDArray xp, INDArray hp, INDArray rwT, INDArray hAll, INDArray outRows) {
             this.k = k;
             this.team = team;
-            this.parties = team == null ? 1 : team.size();
+            this.chunks = team == null ? 1 : team.size();
             this.batch = batch;
             this.hidden = hidden;
             this.gh = k.gates() * hidden;
@@ -455,81 +446,90 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             this.hp = hp;
             this.rwT = rwT;
             this.hAll = hAll;
-            this.outRows = outRows;
-            // Whole-minibatch arrays; each member reads and writes only its rows.
+            this.views = new HostView[chunks][];
+            for (int m = 0; m < chunks; m++) {
+                views[m] = new HostView[]{new HostView(hAll), new HostView(xp), hp == null ? null : new HostView(hp),
+                        new HostView(outRows)};
+            }
+            // Whole-minibatch arrays; a chunk reads and writes only its rows.
             this.pre = new double[batch * gh];
             this.hpStep = hp != null ? new double[batch * gh] : null;
             this.hStep = new double[batch * hidden];
             this.outStep = new double[batch * hidden];
         }
 
-        void run(int member) {
-            final int block = batch * hidden;
-            final int gateBlock = batch * gh;
-            final int b0 = StepTeam.split(batch, parties, member, 1);
-            final int rows = StepTeam.split(batch, parties, member + 1, 1) - b0;
-            final int c0 = StepTeam.split(gh, parties, member, columnAlign(gh, parties));
-            final int cols = StepTeam.split(gh, parties, member + 1, columnAlign(gh, parties)) - c0;
+        void run() {
+            if (team == null) {
+                for (int phase = 0; phase < 2 * steps; phase++) {
+                    chunk(phase, 0, 0);
+                }
+            } else {
+                team.runPhases(2 * steps, chunks, this::chunk);
+            }
+        }
+
+        private void chunk(int phase, int chunk, int member) {
+            final int t = phase >> 1;
+            final boolean recurrent = t > 0 || hasInit;
             final boolean separate = hp != null;
-            // Views per member: a HostView keeps a position and scratch space.
-            HostView hAllView = new HostView(hAll);
-            HostView xpView = new HostView(xp);
-            HostView hpView = separate ? new HostView(hp) : null;
-            HostView outView = new HostView(outRows);
-            Block rwPart = Block.rows(rwT, c0, cols);
-            for (int t = 0; t < steps; t++) {
-                boolean recurrent = t > 0 || hasInit;
-                if (recurrent) {
-                    Block hPrev = Block.rows(hAll, (long) t * batch, batch);
-                    if (separate) {
-                        Gemm.multiply(hPrev, false, rwPart, true, Block.of(hp).columns(c0, cols), 0.0);
-                    } else {
-                        Gemm.multiply(hPrev, false, rwPart, true,
-                                Block.rows(xp, (long) t * batch, batch).columns(c0, cols), 1.0);
-                    }
+            if ((phase & 1) == 0) {
+                if (!recurrent) {
+                    return;
                 }
-                if (team != null) {
-                    team.await();
-                }
+                int align = columnAlign(gh, chunks);
+                int c0 = StepTeam.split(gh, chunks, chunk, align);
+                int cols = StepTeam.split(gh, chunks, chunk + 1, align) - c0;
+                Block hPrev = Block.rows(hAll, (long) t * batch, batch);
+                Block rwPart = Block.rows(rwT, c0, cols);
                 if (separate) {
-                    if (recurrent) {
-                        hpView.get((long) b0 * gh, hpStep, b0 * gh, rows * gh);
-                    } else {
-                        java.util.Arrays.fill(hpStep, b0 * gh, (b0 + rows) * gh, 0.0);
-                    }
+                    Gemm.multiply(hPrev, false, rwPart, true, Block.of(hp).columns(c0, cols), 0.0);
+                } else {
+                    Gemm.multiply(hPrev, false, rwPart, true, Block.rows(xp, (long) t * batch, batch).columns(c0, cols),
+                            1.0);
                 }
-                xpView.get((long) t * gateBlock + (long) b0 * gh, pre, b0 * gh, rows * gh);
-                k.forward(t, b0, b0 + rows, pre, hpStep, maskByStep == null ? null : maskByStep[t], hStep, outStep);
-                hAllView.put((long) (t + 1) * block + (long) b0 * hidden, hStep, b0 * hidden, rows * hidden);
-                outView.put((long) t * block + (long) b0 * hidden, outStep, b0 * hidden, rows * hidden);
-                if (team != null && t + 1 < steps) {
-                    team.await();
+                return;
+            }
+            final int block = batch * hidden;
+            final int b0 = StepTeam.split(batch, chunks, chunk, 1);
+            final int rows = StepTeam.split(batch, chunks, chunk + 1, 1) - b0;
+            HostView[] v = views[member];
+            if (separate) {
+                if (recurrent) {
+                    v[2].get((long) b0 * gh, hpStep, b0 * gh, rows * gh);
+                } else {
+                    java.util.Arrays.fill(hpStep, b0 * gh, (b0 + rows) * gh, 0.0);
                 }
             }
+            v[1].get((long) t * batch * gh + (long) b0 * gh, pre, b0 * gh, rows * gh);
+            k.forward(t, b0, b0 + rows, pre, hpStep, maskByStep == null ? null : maskByStep[t], hStep, outStep);
+            v[0].put((long) (t + 1) * block + (long) b0 * hidden, hStep, b0 * hidden, rows * hidden);
+            v[3].put((long) t * block + (long) b0 * hidden, outStep, b0 * hidden, rows * hidden);
         }
     }
 
     /**
-     * The time loop of a backward pass, shared like {@link ForwardLoop}: each member does the gate
-     * gradients of its rows, then (after all have met) its columns of dh = dhp·RWᵀ for all rows, then
-     * (after meeting again) adds its rows of that to the kernel's dh. Each member sums its own part of
-     * the bias gradient; {@link #biasGrad()} adds the parts in member order.
+     * The time loop of a backward pass as phases, like {@link ForwardLoop}: per step t (from the
+     * last), an even phase by rows adds the rows' dh from the step after (dhp·RWᵀ) to the kernel's dh
+     * and does their gate gradients; an odd phase by columns computes dh = dhp_t·RWᵀ for all rows.
+     * Each row chunk sums its own part of the bias gradient; {@link #biasGrad()} adds the parts in
+     * chunk order, so the result does not depend on which thread ran which chunk.
      */
     private static final class BackwardLoop {
         private final CellKernel k;
         private final StepTeam team;
-        private final int parties;
+        private final int chunks;
         private final int batch;
         private final int hidden;
         private final int gh;
         private final int steps;
         private final int firstStep;
         private final double[][] maskByStep;
-        private final INDArray epsRows;
         private final INDArray gAll;
         private final INDArray dhpAll;
         private final INDArray rwT;
         private final INDArray dhBuf;
+        /** Per member: views of eps, g, dhp (or null), dh. */
+        private final HostView[][] views;
         private final double[] epsStep;
         private final double[] gStep;
         private final double[] dhpStep;
@@ -541,67 +541,75 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                      INDArray dhBuf) {
             this.k = k;
             this.team = team;
-            this.parties = team == null ? 1 : team.size();
+            this.chunks = team == null ? 1 : team.size();
             this.batch = batch;
             this.hidden = hidden;
             this.gh = k.gates() * hidden;
             this.steps = steps;
             this.firstStep = firstStep;
             this.maskByStep = maskByStep;
-            this.epsRows = epsRows;
             this.gAll = gAll;
             this.dhpAll = separateDhp != null ? separateDhp : gAll;
             this.rwT = rwT;
             this.dhBuf = dhBuf;
+            this.views = new HostView[chunks][];
+            for (int m = 0; m < chunks; m++) {
+                views[m] = new HostView[]{new HostView(epsRows), new HostView(gAll),
+                        separateDhp == null ? null : new HostView(separateDhp), new HostView(dhBuf)};
+            }
             this.epsStep = new double[batch * hidden];
             this.gStep = new double[batch * gh];
             this.dhpStep = separateDhp != null ? new double[batch * gh] : gStep;
             this.dhRecurrent = new double[batch * hidden];
-            this.biasGrads = new double[parties][gh];
+            this.biasGrads = new double[chunks][gh];
         }
 
-        void run(int member) {
-            final int block = batch * hidden;
-            final int gateBlock = batch * gh;
-            final int b0 = StepTeam.split(batch, parties, member, 1);
-            final int rows = StepTeam.split(batch, parties, member + 1, 1) - b0;
-            final int h0 = StepTeam.split(hidden, parties, member, columnAlign(hidden, parties));
-            final int cols = StepTeam.split(hidden, parties, member + 1, columnAlign(hidden, parties)) - h0;
-            final boolean separate = dhpAll != gAll;
-            final double[] biasGrad = biasGrads[member];
-            HostView epsView = new HostView(epsRows);
-            HostView gView = new HostView(gAll);
-            HostView dhpView = separate ? new HostView(dhpAll) : null;
-            HostView dhView = new HostView(dhBuf);
-            Block rwPart = Block.of(rwT).columns(h0, cols);
-            Block dhPart = Block.of(dhBuf).columns(h0, cols);
-            for (int t = steps - 1; t >= firstStep; t--) {
-                epsView.get((long) t * block + (long) b0 * hidden, epsStep, b0 * hidden, rows * hidden);
-                k.backward(t, b0, b0 + rows, epsStep, maskByStep == null ? null : maskByStep[t], gStep, dhpStep,
-                        biasGrad);
-                gView.put((long) t * gateBlock + (long) b0 * gh, gStep, b0 * gh, rows * gh);
-                if (separate) {
-                    dhpView.put((long) t * gateBlock + (long) b0 * gh, dhpStep, b0 * gh, rows * gh);
+        void run() {
+            int phases = 2 * (steps - firstStep);
+            if (team == null) {
+                for (int phase = 0; phase < phases; phase++) {
+                    chunk(phase, 0, 0);
                 }
+            } else {
+                team.runPhases(phases, chunks, this::chunk);
+            }
+        }
+
+        private void chunk(int phase, int chunk, int member) {
+            final int t = steps - 1 - (phase >> 1);
+            if ((phase & 1) == 1) {
                 if (t > firstStep) {
-                    if (team != null) {
-                        team.await();
-                    }
-                    Gemm.multiply(Block.rows(dhpAll, (long) t * batch, batch), false, rwPart, false, dhPart, 0.0);
-                    if (team != null) {
-                        team.await();
-                    }
-                    dhView.get((long) b0 * hidden, dhRecurrent, b0 * hidden, rows * hidden);
-                    k.addToDh(dhRecurrent, b0 * hidden, (b0 + rows) * hidden);
+                    int align = columnAlign(hidden, chunks);
+                    int h0 = StepTeam.split(hidden, chunks, chunk, align);
+                    int cols = StepTeam.split(hidden, chunks, chunk + 1, align) - h0;
+                    Gemm.multiply(Block.rows(dhpAll, (long) t * batch, batch), false, Block.of(rwT).columns(h0, cols),
+                            false, Block.of(dhBuf).columns(h0, cols), 0.0);
                 }
+                return;
+            }
+            final int block = batch * hidden;
+            final int b0 = StepTeam.split(batch, chunks, chunk, 1);
+            final int rows = StepTeam.split(batch, chunks, chunk + 1, 1) - b0;
+            HostView[] v = views[member];
+            if (t < steps - 1) {
+                // dh of step t+1 through RW, computed in the phase before
+                v[3].get((long) b0 * hidden, dhRecurrent, b0 * hidden, rows * hidden);
+                k.addToDh(dhRecurrent, b0 * hidden, (b0 + rows) * hidden);
+            }
+            v[0].get((long) t * block + (long) b0 * hidden, epsStep, b0 * hidden, rows * hidden);
+            k.backward(t, b0, b0 + rows, epsStep, maskByStep == null ? null : maskByStep[t], gStep, dhpStep,
+                    biasGrads[chunk]);
+            v[1].put((long) t * batch * gh + (long) b0 * gh, gStep, b0 * gh, rows * gh);
+            if (v[2] != null) {
+                v[2].put((long) t * batch * gh + (long) b0 * gh, dhpStep, b0 * gh, rows * gh);
             }
         }
 
         double[] biasGrad() {
             double[] sum = biasGrads[0];
-            for (int m = 1; m < parties; m++) {
+            for (int c = 1; c < chunks; c++) {
                 for (int j = 0; j < gh; j++) {
-                    sum[j] += biasGrads[m][j];
+                    sum[j] += biasGrads[c][j];
                 }
             }
             return sum;

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.IntConsumer;
 
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,19 +13,24 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A small fixed team of threads that share the time loop of a fused recurrent layer
  * ({@link FusedRecurrentImpl}): the caller is member 0, the others are daemon threads that wait
- * between sections. A section ({@link #run}) runs the same body on every member; inside it the
- * members meet at {@link #await()} where one member's results feed another's.
+ * between sections. A section ({@link #runPhases}) is a sequence of phases, each split into a fixed
+ * number of independent chunks; a phase starts when every chunk of the one before is done.
  *
  * <p>Why threads of our own: the per-step products are too small for OpenBLAS to gain much from a
  * second thread, and the gate arithmetic between them is Java code on one thread, so a second
  * core helped LSTM training by about a fifth only. Each member instead does its share of every
  * product (single-threaded OpenBLAS on a block of the result) and the gate arithmetic of its rows.
  *
+ * <p>Chunks are not bound to members: each member takes the next chunk in order as it comes free.
+ * On a machine that other programs share, a member that the OS has paused thus delays the others
+ * only when it is paused inside a chunk; with members bound to fixed parts, every phase would wait
+ * for it. Results do not depend on which member ran a chunk (per-member state is scratch only).
+ *
  * <p>Size: the OpenMP thread count the process was started with ({@code OMP_NUM_THREADS}, which is
  * how runs and the bench command choose threads), 1 (no team, the serial path) when it is unset or
  * 1. One section at a time in the process: a layer that finds the team busy (another training in
- * the same JVM) runs serially. Waiting is a short spin (the members meet every few tens of
- * microseconds), then yielding at a barrier and parking between sections.
+ * the same JVM) runs serially. Waiting is a short spin (phases last tens of microseconds), then
+ * yielding between phases and parking between sections.
  */
 final class StepTeam implements AutoCloseable {
 
@@ -41,13 +45,16 @@ final class StepTeam implements AutoCloseable {
 
     private final int size;
     private final Thread[] members;
-    private final AtomicInteger arrived = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
-    private volatile int generation;
+    /** The next chunk to take and the number done, counted over the whole section. */
+    private final AtomicInteger nextChunk = new AtomicInteger();
+    private final AtomicInteger doneChunks = new AtomicInteger();
+    private int chunksPerPhase;
+    private int totalChunks;
+    private ChunkWork work;
     private volatile int section;
     private volatile boolean aborted;
     private volatile Thread caller;
-    private IntConsumer body;
     private Throwable failure;
     private int blasBefore;
     private int nd4jThreadsBefore;
@@ -125,26 +132,31 @@ final class StepTeam implements AutoCloseable {
         return size;
     }
 
+    /** One chunk of a phase; {@code member} only says whose scratch space to use. */
+    interface ChunkWork {
+        void run(int phase, int chunk, int member);
+    }
+
     /**
-     * Runs {@code body.accept(member)} on every member (this thread is member 0) and returns when
-     * all are done. If one fails, the others leave at their next barrier and the failure is thrown here.
+     * Runs {@code phases} phases of {@code chunks} chunks each on the team and returns when all are
+     * done: chunk c of phase p starts only when every chunk of the phases before p is done. If a
+     * chunk fails, the members stop where they wait and the failure is thrown here.
      */
-    void run(IntConsumer body) {
-        this.body = body;
+    void runPhases(int phases, int chunks, ChunkWork work) {
+        this.work = work;
+        this.chunksPerPhase = chunks;
+        this.totalChunks = Math.multiplyExact(phases, chunks);
         this.failure = null;
         this.aborted = false;
         this.caller = Thread.currentThread();
-        arrived.set(0);
+        nextChunk.set(0);
+        doneChunks.set(0);
         pending.set(size - 1);
         section++; // volatile write: publishes the fields above to the members
         for (int i = 1; i < size; i++) {
             LockSupport.unpark(members[i]);
         }
-        try {
-            body.accept(0);
-        } catch (Throwable e) {
-            fail(e);
-        }
+        takeChunks(0);
         long spinUntil = System.nanoTime() + SPIN_NANOS;
         while (pending.get() != 0) {
             if (System.nanoTime() < spinUntil) {
@@ -153,7 +165,7 @@ final class StepTeam implements AutoCloseable {
                 LockSupport.parkNanos(this, 20_000);
             }
         }
-        this.body = null;
+        this.work = null;
         if (failure != null) {
             if (failure instanceof RuntimeException r) {
                 throw r;
@@ -165,17 +177,28 @@ final class StepTeam implements AutoCloseable {
         }
     }
 
-    /** Waits until every member of the running section has arrived here. */
-    void await() {
-        int gen = generation;
-        if (arrived.incrementAndGet() == size) {
-            arrived.set(0);
-            generation = gen + 1;
-            return;
+    private void takeChunks(int member) {
+        try {
+            while (true) {
+                int id = nextChunk.getAndIncrement();
+                if (id >= totalChunks || aborted) {
+                    return;
+                }
+                int phase = id / chunksPerPhase;
+                awaitDone(phase * chunksPerPhase);
+                work.run(phase, id - phase * chunksPerPhase, member);
+                doneChunks.incrementAndGet();
+            }
+        } catch (Throwable e) {
+            fail(e);
         }
+    }
+
+    /** Waits until {@code count} chunks of the section are done. */
+    private void awaitDone(int count) {
         long spinUntil = 0;
         int spins = 0;
-        while (generation == gen) {
+        while (doneChunks.get() < count) {
             if (aborted) {
                 throw new CancellationException("another thread of the step team failed");
             }
@@ -214,9 +237,7 @@ final class StepTeam implements AutoCloseable {
             }
             seen = section;
             try {
-                body.accept(id);
-            } catch (Throwable e) {
-                fail(e);
+                takeChunks(id);
             } finally {
                 if (pending.decrementAndGet() == 0) {
                     LockSupport.unpark(caller);
@@ -240,9 +261,9 @@ final class StepTeam implements AutoCloseable {
             return;
         }
         int parts = team.size;
-        team.run(member -> {
-            int from = split(rows, parts, member, 1);
-            work.run(from, split(rows, parts, member + 1, 1) - from);
+        team.runPhases(1, parts, (phase, chunk, member) -> {
+            int from = split(rows, parts, chunk, 1);
+            work.run(from, split(rows, parts, chunk + 1, 1) - from);
         });
     }
 
