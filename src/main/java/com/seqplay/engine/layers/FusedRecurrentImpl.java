@@ -195,9 +195,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         INDArray b = getParamWithNoise(B, training, workspaceMgr);
         // Owned row-major copies of Wᵀ and RWᵀ (the 'f' views' memory order), for direct BLAS calls.
         INDArray wT = buffers.get("wT", dataType, gh, nIn);
-        wT.assign(w.transpose());
         INDArray rwT = buffers.get("rwT", dataType, gh, hidden);
-        rwT.assign(rw.transpose());
+        INDArray bRow = b.reshape(1, gh);
 
         // Input projection for all steps in one product; rows are ordered (t, b), so step t is the
         // contiguous row block [t*B, (t+1)*B). A time-major input (another fused layer's output) is
@@ -206,9 +205,35 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         INDArray xp = buffers.get("xp", dataType, (long) steps * batch, gh);
         INDArray out = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATIONS, dataType, batch, hidden, steps);
         try (StepTeam team = StepTeam.tryAcquire(batch)) {
-            StepTeam.byRows(team, steps * batch, (from, count) ->
-                    Gemm.multiply(Block.rows(x2, from, count), false, Block.of(wT), true, Block.rows(xp, from, count), 0.0));
-            xp.addiRowVector(b.reshape(1, gh));
+            if (team == null) {
+                wT.assign(w.transpose());
+                rwT.assign(rw.transpose());
+                Gemm.multiply(Block.of(x2), false, Block.of(wT), true, Block.of(xp), 0.0);
+                xp.addiRowVector(bRow);
+            } else {
+                // The same work in two phases: the two transposed copies side by side, then a block
+                // of rows of the projection (and its bias) per chunk.
+                int parts = team.size();
+                int rows = steps * batch;
+                team.runPhases(2, parts, (phase, chunk, member) -> {
+                    if (phase == 0) {
+                        if (chunk == 0) {
+                            wT.assign(w.transpose());
+                        }
+                        if (chunk == Math.min(1, parts - 1)) {
+                            rwT.assign(rw.transpose());
+                        }
+                        return;
+                    }
+                    int from = StepTeam.split(rows, parts, chunk, 1);
+                    int count = StepTeam.split(rows, parts, chunk + 1, 1) - from;
+                    if (count > 0) {
+                        Gemm.multiply(Block.rows(x2, from, count), false, Block.of(wT), true,
+                                Block.rows(xp, from, count), 0.0);
+                        xp.get(interval(from, from + count), all()).addiRowVector(bRow);
+                    }
+                });
+            }
 
             k.prepare(batch, hidden, steps, training);
             maskByStep = readMask(batch, steps);
@@ -360,26 +385,44 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                     epsRows, gAll, separate ? dhpAll : null, rwT, dhBuf);
             loop.run();
             biasGrad = loop.biasGrad();
-
-            // Weight gradients, one product over all steps each (rows before firstStep are zero); with a
-            // team each member computes a block of rows of dWᵀ and dRWᵀ.
-            StepTeam.byRows(team, gh, (from, count) -> {
+            INDArray epsOutRows = epsOut == null ? null : TimeMajor.rowsOrNull(epsOut);
+            // Weight gradients, one product over all steps each (rows before firstStep are zero), and
+            // the input gradient; with a team, each chunk computes a block of rows of each. Then the
+            // gradients go to DL4J's layout (transposed), the two side by side with a team.
+            int parts = team == null ? 1 : team.size();
+            StepTeam.ChunkWork gradients = (phase, chunk, member) -> {
+                if (phase == 1) {
+                    if (chunk == 0) {
+                        gradientViews.get(W).assign(dwT.transpose());
+                    }
+                    if (chunk == Math.min(1, parts - 1)) {
+                        gradientViews.get(RW).assign(drwT.transpose());
+                    }
+                    return;
+                }
+                int from = StepTeam.split(gh, parts, chunk, 1);
+                int count = StepTeam.split(gh, parts, chunk + 1, 1) - from;
                 Gemm.multiply(Block.of(gAll).columns(from, count), true, Block.of(x2), false,
                         Block.rows(dwT, from, count), 0.0);
                 Gemm.multiply(Block.of(dhpAll).columns(from, count), true, Block.rows(hAll, 0, steps * batch), false,
                         Block.rows(drwT, from, count), 0.0);
-            });
-            if (epsOut != null) {
-                INDArray epsOutRows = TimeMajor.rowsOrNull(epsOut);
-                StepTeam.byRows(team, steps * batch, (from, count) -> Gemm.multiply(Block.rows(gAll, from, count), false,
-                        Block.of(wT), false, Block.rows(epsOutRows, from, count), 0.0));
+                if (epsOutRows != null) {
+                    int r0 = StepTeam.split(steps * batch, parts, chunk, 1);
+                    int rows = StepTeam.split(steps * batch, parts, chunk + 1, 1) - r0;
+                    Gemm.multiply(Block.rows(gAll, r0, rows), false, Block.of(wT), false,
+                            Block.rows(epsOutRows, r0, rows), 0.0);
+                }
+            };
+            if (team == null) {
+                gradients.run(0, 0, 0);
+                gradients.run(1, 0, 0);
+            } else {
+                team.runPhases(2, parts, gradients);
             }
         }
         INDArray wGrad = gradientViews.get(W);
         INDArray rwGrad = gradientViews.get(RW);
         INDArray bGrad = gradientViews.get(B);
-        wGrad.assign(dwT.transpose());
-        rwGrad.assign(drwT.transpose());
         bGrad.assign(Nd4j.createFromArray(biasGrad).castTo(dataType).reshape(bGrad.shape()));
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);

@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Size: the OpenMP thread count the process was started with ({@code OMP_NUM_THREADS}, which is
  * how runs and the bench command choose threads), 1 (no team, the serial path) when it is unset or
- * 1. One section at a time in the process: a layer that finds the team busy (another training in
+ * 1; the system property {@value #THREADS_PROPERTY} overrides it for the layers alone. One section at a time in the process: a layer that finds the team busy (another training in
  * the same JVM) runs serially. Waiting is a short spin (phases last tens of microseconds), then
  * yielding between phases and parking between sections.
  */
@@ -72,9 +72,12 @@ final class StepTeam implements AutoCloseable {
         }
     }
 
-    /** The thread count for layers, from OMP_NUM_THREADS (1 when unset or unreadable). */
+    /** System property that overrides OMP_NUM_THREADS for the layers alone (1 switches the team off). */
+    static final String THREADS_PROPERTY = "seqplay.layer.threads";
+
+    /** The thread count for layers: {@value #THREADS_PROPERTY}, else OMP_NUM_THREADS, else 1 (also when unreadable). */
     private static int configuredThreads() {
-        String value = System.getenv("OMP_NUM_THREADS");
+        String value = System.getProperty(THREADS_PROPERTY, System.getenv("OMP_NUM_THREADS"));
         if (value == null) {
             return 1;
         }

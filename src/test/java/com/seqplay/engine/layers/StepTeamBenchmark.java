@@ -41,9 +41,11 @@ public final class StepTeamBenchmark {
         CpuClock clock = new CpuClock(config.warmup());
         var result = TrainingBenchmark.measure(cell, config, StepTeam.threads(), List.of(clock));
         System.out.println(result.line());
-        System.out.printf("threads=%d wall_ms=%.1f process_cpu_ms=%.1f caller_cpu_ms=%.1f team_cpu_ms=%.1f%n",
-                StepTeam.threads(), result.msPerIteration(), clock.perIteration(clock.process),
-                clock.perIteration(clock.caller), clock.perIteration(clock.team));
+        long[] walls = clock.walls.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("threads=%d wall_ms=%.1f min_ms=%.1f median_ms=%.1f process_cpu_ms=%.1f caller_cpu_ms=%.1f"
+                        + " team_cpu_ms=%.1f%n",
+                StepTeam.threads(), result.msPerIteration(), walls[0] / 1e6, walls[walls.length / 2] / 1e6,
+                clock.perIteration(clock.process), clock.perIteration(clock.caller), clock.perIteration(clock.team));
     }
 
     /** CPU times summed over the iterations after the warm-up. */
@@ -54,6 +56,7 @@ public final class StepTeamBenchmark {
         private final int warmup;
         private int seen;
         private long[] last;
+        final java.util.List<Long> walls = new java.util.ArrayList<>();
         long process;
         long caller;
         long team;
@@ -70,7 +73,7 @@ public final class StepTeamBenchmark {
                     teamCpu += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
                 }
             }
-            return new long[]{os.getProcessCpuTime(), threads.getCurrentThreadCpuTime(), teamCpu};
+            return new long[]{os.getProcessCpuTime(), threads.getCurrentThreadCpuTime(), teamCpu, System.nanoTime()};
         }
 
         @Override
@@ -81,6 +84,7 @@ public final class StepTeamBenchmark {
                 process += n[0] - last[0];
                 caller += n[1] - last[1];
                 team += n[2] - last[2];
+                walls.add(n[3] - last[3]);
                 counted++;
             }
             last = n;
