@@ -3,9 +3,9 @@ package com.seqplay.engine.layers;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,7 +37,8 @@ final class StepTeam implements AutoCloseable {
     /** How long a member spins before it yields (at a barrier) or parks (between sections). */
     private static final long SPIN_NANOS = 100_000;
 
-    private static final ReentrantLock IN_USE = new ReentrantLock();
+    /** Held from {@link #tryAcquire} to {@link #close}; not reentrant, so a section never nests in another. */
+    private static final AtomicBoolean IN_USE = new AtomicBoolean();
     private static final Map<Integer, StepTeam> TEAMS = new ConcurrentHashMap<>();
     private static final int CONFIGURED = configuredThreads();
     /** Set by tests to use a team (of this size) even where the process has one thread; 0 = unset. */
@@ -106,7 +107,7 @@ final class StepTeam implements AutoCloseable {
      */
     static StepTeam tryAcquire(int batch) {
         int n = threads();
-        if (n < 2 || batch < 2 || !Gemm.isDirect() || !IN_USE.tryLock()) {
+        if (n < 2 || batch < 2 || !Gemm.isDirect() || !IN_USE.compareAndSet(false, true)) {
             return null;
         }
         StepTeam team = TEAMS.computeIfAbsent(n, StepTeam::new);
@@ -128,7 +129,7 @@ final class StepTeam implements AutoCloseable {
         env.setMaxThreads(nd4jThreadsBefore);
         env.setMaxMasterThreads(nd4jMasterThreadsBefore);
         Gemm.restoreBlasThreads(blasBefore);
-        IN_USE.unlock();
+        IN_USE.set(false);
     }
 
     int size() {
