@@ -441,6 +441,12 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
     // ------------------------------------------------------------------------------------------
     // Sharing the work between the members of a StepTeam
 
+    /**
+     * Chunks per phase and thread: more than one, so that a thread the OS lets run only part of the
+     * time (other programs on the machine) takes fewer of them and does not hold up every phase.
+     */
+    private static final int CHUNKS_PER_THREAD = Integer.getInteger("seqplay.steps.chunks", 2);
+
     /** Columns of a step product are split at multiples of 16 (a cache line of floats) where there are plenty. */
     private static int columnAlign(int columns, int parties) {
         return columns >= 64 * parties ? 16 : 1;
@@ -478,7 +484,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                     double[][] maskByStep, INDArray xp, INDArray hp, INDArray rwT, INDArray hAll, INDArray outRows) {
             this.k = k;
             this.team = team;
-            this.chunks = team == null ? 1 : team.size();
+            this.chunks = team == null ? 1 : team.size() * CHUNKS_PER_THREAD;
             this.batch = batch;
             this.hidden = hidden;
             this.gh = k.gates() * hidden;
@@ -584,7 +590,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                      INDArray dhBuf) {
             this.k = k;
             this.team = team;
-            this.chunks = team == null ? 1 : team.size();
+            this.chunks = team == null ? 1 : team.size() * CHUNKS_PER_THREAD;
             this.batch = batch;
             this.hidden = hidden;
             this.gh = k.gates() * hidden;
