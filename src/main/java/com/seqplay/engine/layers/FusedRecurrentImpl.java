@@ -36,6 +36,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * left by the previous call (cleared by {@code rnnClearPreviousState}); truncated BPTT continues
  * each segment from the previous segment's final state, and no gradient crosses segments.
  *
+ * <p>Threads: with a {@link StepTeam} (off by default) several threads share every step, each
+ * taking column blocks of the step product and row blocks of the gate arithmetic; without one,
+ * everything runs on the caller exactly as a plain loop.
+ *
  * <p>{@link #clear()} (which DL4J calls after every fit) forgets the cached pass but keeps the
  * scratch arrays, so that training does not reallocate tens of megabytes per iteration.
  */

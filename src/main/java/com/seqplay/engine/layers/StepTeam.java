@@ -26,9 +26,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * only when it is paused inside a chunk; with members bound to fixed parts, every phase would wait
  * for it. Results do not depend on which member ran a chunk (per-member state is scratch only).
  *
- * <p>Size: the OpenMP thread count the process was started with ({@code OMP_NUM_THREADS}, which is
- * how runs and the bench command choose threads), 1 (no team, the serial path) when it is unset or
- * 1; the system property {@value #THREADS_PROPERTY} overrides it for the layers alone. One section at a time in the process: a layer that finds the team busy (another training in
+ * <p>Size: 1 (no team: the serial path, exactly as without this class) unless asked for with the
+ * system property {@value #THREADS_PROPERTY} or the environment variable {@value #THREADS_VARIABLE},
+ * either a number or {@value #FOLLOW_OMP} for the process's {@code OMP_NUM_THREADS} (which is how
+ * runs and the bench command choose threads). Measured on a 2-core machine shared with other work
+ * (reference character model, LSTM 2 x 256, batch 32): the team's best iterations reached 1.4-1.6x
+ * one thread, but its median gain (about 1.2x when the machine was quiet) did not beat the serial
+ * loop with OpenBLAS's own second thread, and with other programs on the cores it lost; the team
+ * also spends about 45% more CPU time in all. Hence off by default. One section at a time in the process: a layer that finds the team busy (another training in
  * the same JVM) runs serially. Waiting is a short spin (phases last tens of microseconds), then
  * yielding between phases and parking between sections.
  */
@@ -73,12 +78,23 @@ final class StepTeam implements AutoCloseable {
         }
     }
 
-    /** System property that overrides OMP_NUM_THREADS for the layers alone (1 switches the team off). */
+    /** System property giving the layers' thread count: a number, or {@value #FOLLOW_OMP}. */
     static final String THREADS_PROPERTY = "seqplay.layer.threads";
+    /** Environment variable read when the property is unset (a child process inherits it). */
+    static final String THREADS_VARIABLE = "SEQPLAY_LAYER_THREADS";
+    /** Value meaning "as many as OMP_NUM_THREADS". */
+    static final String FOLLOW_OMP = "omp";
 
-    /** The thread count for layers: {@value #THREADS_PROPERTY}, else OMP_NUM_THREADS, else 1 (also when unreadable). */
+    /**
+     * The thread count for layers: 1 (no team) unless {@value #THREADS_PROPERTY} or
+     * {@value #THREADS_VARIABLE} asks for more, as a number or as {@value #FOLLOW_OMP}
+     * (OMP_NUM_THREADS); unreadable values count as 1. Off by default (see the class comment).
+     */
     private static int configuredThreads() {
-        String value = System.getProperty(THREADS_PROPERTY, System.getenv("OMP_NUM_THREADS"));
+        String value = System.getProperty(THREADS_PROPERTY, System.getenv(THREADS_VARIABLE));
+        if (value != null && value.trim().equalsIgnoreCase(FOLLOW_OMP)) {
+            value = System.getenv("OMP_NUM_THREADS");
+        }
         if (value == null) {
             return 1;
         }

@@ -15,7 +15,7 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
  * time and the CPU time of this thread and of the {@link StepTeam} threads, so that the cost of a
  * second thread stays visible on a machine that other work shares. Run with OMP_NUM_THREADS=1 or 2
  * (and OPENBLAS_NUM_THREADS alike). Args: cell (lstm|gru|rnn), iterations (default 10), team size
- * (default: from OMP_NUM_THREADS).
+ * (default: OMP_NUM_THREADS), ND4J's own thread count (default: left alone).
  */
 public final class StepTeamBenchmark {
 
@@ -25,10 +25,9 @@ public final class StepTeamBenchmark {
     public static void main(String[] args) {
         CellType cell = CellType.fromId(args.length > 0 ? args[0] : "lstm").orElseThrow();
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        if (args.length > 2) {
-            // A team of this size whatever OMP_NUM_THREADS says (which ND4J and OpenBLAS still follow).
-            StepTeam.forceThreads(Integer.parseInt(args[2]));
-        }
+        // A team of this size (default: OMP_NUM_THREADS, which ND4J and OpenBLAS follow in any case).
+        String omp = System.getenv().getOrDefault("OMP_NUM_THREADS", "1");
+        StepTeam.forceThreads(Integer.parseInt(args.length > 2 ? args[2] : omp));
         if (args.length > 3) {
             var env = org.nd4j.linalg.factory.Nd4j.getEnvironment();
             System.out.println("nd4j maxThreads=" + env.maxThreads() + " maxMasterThreads=" + env.maxMasterThreads());
