@@ -29,11 +29,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Size: 1 (no team: the serial path, exactly as without this class) unless asked for with the
  * system property {@value #THREADS_PROPERTY} or the environment variable {@value #THREADS_VARIABLE},
  * either a number or {@value #FOLLOW_OMP} for the process's {@code OMP_NUM_THREADS} (which is how
- * runs and the bench command choose threads). Measured on a 2-core machine shared with other work
- * (reference character model, LSTM 2 x 256, batch 32): the team's best iterations reached 1.4-1.6x
- * one thread, but its median gain (about 1.2x when the machine was quiet) did not beat the serial
- * loop with OpenBLAS's own second thread, and with other programs on the cores it lost; the team
- * also spends about 45% more CPU time in all. Hence off by default. One section at a time in the process: a layer that finds the team busy (another training in
+ * runs and the bench command choose threads). Measured with the bench command's reference model on
+ * a quiet 2-core machine (medians of 3, two threads against one): LSTM 1.26x with the team against
+ * 1.09x without it, GRU 1.11x against 1.09x, the plain RNN 0.80x against 0.82x; single iterations
+ * reached 1.4-1.6x, but the team spends about 45% more CPU time in all, and with other programs on
+ * the cores it loses to one thread. Short of the 1.6x it was written for, hence off by default. One section at a time in the process: a layer that finds the team busy (another training in
  * the same JVM) runs serially. Waiting is a short spin (phases last tens of microseconds), then
  * yielding between phases and parking between sections.
  */
