@@ -13,6 +13,9 @@ package com.seqplay.engine.layers;
  *   <li>a step's output and output gradient: [B][H], row-major, i.e. one time slice of the
  *       layer's time-major output (memory order t, b, h), so the layer moves it with one bulk copy</li>
  * </ul>
+ * A step works on the rows (examples) {@code [from, to)} only and touches no other row of any
+ * array, so that threads may share a step by rows ({@link StepTeam}); the bias gradient is the one
+ * value all rows add to, so each thread passes its own accumulator.
  * Masks follow {@code h_t = m h'_t + (1 - m) h_{t-1}} (a padded step keeps the state, every
  * state of the cell alike) and the output at a step is {@code m h_t}.
  */
@@ -35,7 +38,7 @@ interface CellKernel {
     void initialState(double[][] states);
 
     /**
-     * One forward step.
+     * One forward step, for the rows {@code [from, to)}.
      *
      * @param pre  the step's pre-activations x W + b + h_{t-1} RW (for {@link #separateRecurrent()}
      *             kernels x W + b only), [B][G*H]
@@ -44,13 +47,13 @@ interface CellKernel {
      * @param h    out: h_t, [B][H]
      * @param out  out: the step's output m h_t, [B][H]
      */
-    void forward(int t, double[] pre, double[] hp, double[] mask, double[] h, double[] out);
+    void forward(int t, int from, int to, double[] pre, double[] hp, double[] mask, double[] h, double[] out);
 
     /** Starts a backward pass: no gradient flows in after the last step. */
     void beginBackward();
 
     /**
-     * One backward step; {@link #dh()} holds dL/dh_t on entry and the part of dL/dh_{t-1} that does
+     * One backward step, for the rows {@code [from, to)}; {@link #dh()} holds dL/dh_t on entry and the part of dL/dh_{t-1} that does
      * not go through RW on exit (the layer then adds dhp RWᵀ with {@link #addToDh}).
      *
      * @param eps      dL/d(output_t), [B][H]
@@ -59,15 +62,15 @@ interface CellKernel {
      *                 {@link #separateRecurrent()}
      * @param biasGrad accumulates the column sums of {@code g}, [G*H]
      */
-    void backward(int t, double[] eps, double[] mask, double[] g, double[] dhp, double[] biasGrad);
+    void backward(int t, int from, int to, double[] eps, double[] mask, double[] g, double[] dhp, double[] biasGrad);
 
     /** dL/dh carried between backward steps, [B][H]. */
     double[] dh();
 
-    /** Adds {@code dhRecurrent} (dhp RWᵀ, [B][H]) to {@link #dh()}. */
-    default void addToDh(double[] dhRecurrent) {
+    /** Adds {@code dhRecurrent} (dhp RWᵀ, [B][H]) to {@link #dh()} at the flat indices {@code [from, to)}. */
+    default void addToDh(double[] dhRecurrent, int from, int to) {
         double[] dh = dh();
-        for (int i = 0; i < dhRecurrent.length && i < dh.length; i++) {
+        for (int i = from; i < to; i++) {
             dh[i] += dhRecurrent[i];
         }
     }

@@ -36,6 +36,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * left by the previous call (cleared by {@code rnnClearPreviousState}); truncated BPTT continues
  * each segment from the previous segment's final state, and no gradient crosses segments.
  *
+ * <p>Threads: with a {@link StepTeam} (off by default) several threads share every step, each
+ * taking column blocks of the step product and row blocks of the gate arithmetic; without one,
+ * everything runs on the caller exactly as a plain loop.
+ *
  * <p>{@link #clear()} (which DL4J calls after every fit) forgets the cached pass but keeps the
  * scratch arrays, so that training does not reallocate tens of megabytes per iteration.
  */
@@ -188,7 +192,6 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         final int hidden = (int) layerConf().getNOut();
         final int block = batch * hidden;
         final int gh = k.gates() * hidden;
-        final int gateBlock = batch * gh;
         final boolean separate = k.separateRecurrent();
 
         INDArray w = getParamWithNoise(W, training, workspaceMgr);
@@ -196,53 +199,57 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         INDArray b = getParamWithNoise(B, training, workspaceMgr);
         // Owned row-major copies of Wᵀ and RWᵀ (the 'f' views' memory order), for direct BLAS calls.
         INDArray wT = buffers.get("wT", dataType, gh, nIn);
-        wT.assign(w.transpose());
         INDArray rwT = buffers.get("rwT", dataType, gh, hidden);
-        rwT.assign(rw.transpose());
+        INDArray bRow = b.reshape(1, gh);
 
         // Input projection for all steps in one product; rows are ordered (t, b), so step t is the
         // contiguous row block [t*B, (t+1)*B). A time-major input (another fused layer's output) is
         // used where it lies; any other layout is copied once.
         INDArray x2 = TimeMajor.rows(in, buffers.get("x2", dataType, (long) steps * batch, nIn));
         INDArray xp = buffers.get("xp", dataType, (long) steps * batch, gh);
-        Gemm.multiply(Block.of(x2), false, Block.of(wT), true, Block.of(xp), 0.0);
-        xp.addiRowVector(b.reshape(1, gh));
-
-        k.prepare(batch, hidden, steps, training);
-        maskByStep = readMask(batch, steps);
-        double[][] init = initialStates == null ? null : toJava(initialStates, batch, hidden);
-        k.initialState(init);
-        // All states h_0..h_T in native memory: the step products read them, dRW needs them.
-        INDArray hAll = buffers.get("hAll", dataType, (long) (steps + 1) * batch, hidden);
-        HostView hAllView = new HostView(hAll);
-        hAllView.put(0, init == null ? new double[block] : init[0], 0, block);
-        INDArray hp = separate ? buffers.get("hp", dataType, batch, gh) : null;
-        HostView hpView = separate ? new HostView(hp) : null;
-        HostView xpView = new HostView(xp);
         INDArray out = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATIONS, dataType, batch, hidden, steps);
-        HostView outView = new HostView(TimeMajor.rowsOrNull(out));
-
-        double[] pre = new double[gateBlock];
-        double[] hpStep = separate ? new double[gateBlock] : null;
-        double[] hStep = new double[block];
-        double[] outStep = new double[block];
-        for (int t = 0; t < steps; t++) {
-            boolean recurrent = t > 0 || init != null;
-            Block hPrev = Block.rows(hAll, (long) t * batch, batch);
-            if (separate) {
-                if (recurrent) {
-                    Gemm.multiply(hPrev, false, Block.of(rwT), true, Block.of(hp), 0.0);
-                    hpView.get(0, hpStep, 0, gateBlock);
-                } else {
-                    java.util.Arrays.fill(hpStep, 0.0);
-                }
-            } else if (recurrent) {
-                Gemm.multiply(hPrev, false, Block.of(rwT), true, Block.rows(xp, (long) t * batch, batch), 1.0);
+        try (StepTeam team = StepTeam.tryAcquire(batch)) {
+            if (team == null) {
+                wT.assign(w.transpose());
+                rwT.assign(rw.transpose());
+                Gemm.multiply(Block.of(x2), false, Block.of(wT), true, Block.of(xp), 0.0);
+                xp.addiRowVector(bRow);
+            } else {
+                // The same work in two phases: the two transposed copies side by side, then a block
+                // of rows of the projection (and its bias) per chunk.
+                int parts = team.size();
+                int rows = steps * batch;
+                team.runPhases(2, parts, (phase, chunk, member) -> {
+                    if (phase == 0) {
+                        if (chunk == 0) {
+                            wT.assign(w.transpose());
+                        }
+                        if (chunk == Math.min(1, parts - 1)) {
+                            rwT.assign(rw.transpose());
+                        }
+                        return;
+                    }
+                    int from = StepTeam.split(rows, parts, chunk, 1);
+                    int count = StepTeam.split(rows, parts, chunk + 1, 1) - from;
+                    if (count > 0) {
+                        Gemm.multiply(Block.rows(x2, from, count), false, Block.of(wT), true,
+                                Block.rows(xp, from, count), 0.0);
+                        xp.get(interval(from, from + count), all()).addiRowVector(bRow);
+                    }
+                });
             }
-            xpView.get((long) t * gateBlock, pre, 0, gateBlock);
-            k.forward(t, pre, hpStep, maskAt(t), hStep, outStep);
-            hAllView.put((long) (t + 1) * block, hStep, 0, block);
-            outView.put((long) t * block, outStep, 0, block);
+
+            k.prepare(batch, hidden, steps, training);
+            maskByStep = readMask(batch, steps);
+            double[][] init = initialStates == null ? null : toJava(initialStates, batch, hidden);
+            k.initialState(init);
+            // All states h_0..h_T in native memory: the step products read them, dRW needs them.
+            INDArray hAll = buffers.get("hAll", dataType, (long) (steps + 1) * batch, hidden);
+            new HostView(hAll).put(0, init == null ? new double[block] : init[0], 0, block);
+            INDArray hp = separate ? buffers.get("hp", dataType, batch, gh) : null;
+
+            new ForwardLoop(k, team, batch, hidden, steps, init != null, maskByStep,
+                    xp, hp, rwT, hAll, TimeMajor.rowsOrNull(out)).run();
         }
         if (training) {
             passInput = input;
@@ -252,10 +259,6 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             passRows = x2;
         }
         return permuteIfNWC(out);
-    }
-
-    private double[] maskAt(int t) {
-        return maskByStep == null ? null : maskByStep[t];
     }
 
     /** The feature mask rearranged per step ([T][B]); masks are small, so a plain copy is fine. */
@@ -344,7 +347,6 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         final int nIn = (int) layerConf().getNIn();
         final int block = batch * hidden;
         final int gh = k.gates() * hidden;
-        final int gateBlock = batch * gh;
         final boolean separate = k.separateRecurrent();
         final int firstStep = tbpttBackLength > 0 ? Math.max(0, steps - tbpttBackLength) : 0;
 
@@ -368,53 +370,60 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         }
         INDArray rwT = buffers.get("rwT", dataType, gh, hidden); // this pass's RWᵀ
         INDArray dhBuf = buffers.get("dh", dataType, batch, hidden);
-        HostView epsView = new HostView(epsRows);
-        HostView gView = new HostView(gAll);
-        HostView dhpView = separate ? new HostView(dhpAll) : null;
-        HostView dhView = new HostView(dhBuf);
-
-        double[] epsStep = new double[block];
-        double[] gStep = new double[gateBlock];
-        double[] dhpStep = separate ? new double[gateBlock] : gStep;
-        double[] dhRecurrent = new double[block];
-        double[] biasGrad = new double[gh];
-        k.beginBackward();
-        for (int t = steps - 1; t >= firstStep; t--) {
-            epsView.get((long) t * block, epsStep, 0, block);
-            k.backward(t, epsStep, maskAt(t), gStep, dhpStep, biasGrad);
-            gView.put((long) t * gateBlock, gStep, 0, gateBlock);
-            if (separate) {
-                dhpView.put((long) t * gateBlock, dhpStep, 0, gateBlock);
-            }
-            if (t > firstStep) {
-                Gemm.multiply(Block.rows(dhpAll, (long) t * batch, batch), false, Block.of(rwT), false,
-                        Block.of(dhBuf), 0.0);
-                dhView.get(0, dhRecurrent, 0, block);
-                k.addToDh(dhRecurrent);
-            }
-        }
-
-        // Weight gradients, one product over all steps each (rows before firstStep are zero).
         INDArray x2 = passRows;
         INDArray hAll = buffers.get("hAll", dataType, (long) (steps + 1) * batch, hidden);
         INDArray wT = buffers.get("wT", dataType, gh, nIn);
         INDArray dwT = buffers.get("dwT", dataType, gh, nIn);
         INDArray drwT = buffers.get("drwT", dataType, gh, hidden);
-        Gemm.multiply(Block.of(gAll), true, Block.of(x2), false, Block.of(dwT), 0.0);
-        Gemm.multiply(Block.of(dhpAll), true, Block.rows(hAll, 0, steps * batch), false, Block.of(drwT), 0.0);
+        // Gradient w.r.t. the input, [B, nIn, T] in time-major memory, unless nobody reads it.
+        INDArray epsOut = inputGradient
+                ? TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, batch, nIn, steps) : null;
+        double[] biasGrad;
+        k.beginBackward();
+        try (StepTeam team = StepTeam.tryAcquire(batch)) {
+            BackwardLoop loop = new BackwardLoop(k, team, batch, hidden, steps, firstStep, maskByStep,
+                    epsRows, gAll, separate ? dhpAll : null, rwT, dhBuf);
+            loop.run();
+            biasGrad = loop.biasGrad();
+            INDArray epsOutRows = epsOut == null ? null : TimeMajor.rowsOrNull(epsOut);
+            // Weight gradients, one product over all steps each (rows before firstStep are zero), and
+            // the input gradient; with a team, each chunk computes a block of rows of each. Then the
+            // gradients go to DL4J's layout (transposed), the two side by side with a team.
+            int parts = team == null ? 1 : team.size();
+            StepTeam.ChunkWork gradients = (phase, chunk, member) -> {
+                if (phase == 1) {
+                    if (chunk == 0) {
+                        gradientViews.get(W).assign(dwT.transpose());
+                    }
+                    if (chunk == Math.min(1, parts - 1)) {
+                        gradientViews.get(RW).assign(drwT.transpose());
+                    }
+                    return;
+                }
+                int from = StepTeam.split(gh, parts, chunk, 1);
+                int count = StepTeam.split(gh, parts, chunk + 1, 1) - from;
+                Gemm.multiply(Block.of(gAll).columns(from, count), true, Block.of(x2), false,
+                        Block.rows(dwT, from, count), 0.0);
+                Gemm.multiply(Block.of(dhpAll).columns(from, count), true, Block.rows(hAll, 0, steps * batch), false,
+                        Block.rows(drwT, from, count), 0.0);
+                if (epsOutRows != null) {
+                    int r0 = StepTeam.split(steps * batch, parts, chunk, 1);
+                    int rows = StepTeam.split(steps * batch, parts, chunk + 1, 1) - r0;
+                    Gemm.multiply(Block.rows(gAll, r0, rows), false, Block.of(wT), false,
+                            Block.rows(epsOutRows, r0, rows), 0.0);
+                }
+            };
+            if (team == null) {
+                gradients.run(0, 0, 0);
+                gradients.run(1, 0, 0);
+            } else {
+                team.runPhases(2, parts, gradients);
+            }
+        }
         INDArray wGrad = gradientViews.get(W);
         INDArray rwGrad = gradientViews.get(RW);
         INDArray bGrad = gradientViews.get(B);
-        wGrad.assign(dwT.transpose());
-        rwGrad.assign(drwT.transpose());
         bGrad.assign(Nd4j.createFromArray(biasGrad).castTo(dataType).reshape(bGrad.shape()));
-
-        // Gradient w.r.t. the input, [B, nIn, T] in time-major memory, unless nobody reads it.
-        INDArray epsOut = null;
-        if (inputGradient) {
-            epsOut = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, batch, nIn, steps);
-            Gemm.multiply(Block.of(gAll), false, Block.of(wT), false, Block.of(TimeMajor.rowsOrNull(epsOut)), 0.0);
-        }
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradient.gradientForVariable().put(W, wGrad);
@@ -427,5 +436,232 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             epsOut = backpropDropOutIfPresent(permuteIfNWC(epsOut));
         }
         return new Pair<>(gradient, epsOut);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Sharing the work between the members of a StepTeam
+
+    /**
+     * Chunks per phase and thread: more than one, so that a thread the OS lets run only part of the
+     * time (other programs on the machine) takes fewer of them and does not hold up every phase.
+     */
+    private static final int CHUNKS_PER_THREAD = Integer.getInteger("seqplay.steps.chunks", 2);
+
+    /** Columns of a step product are split at multiples of 16 (a cache line of floats) where there are plenty. */
+    private static int columnAlign(int columns, int parties) {
+        return columns >= 64 * parties ? 16 : 1;
+    }
+
+    /**
+     * The time loop of a forward pass as phases (see {@link StepTeam#runPhases}): per step, phase 2t
+     * is the step product h_{t-1}·RW, split by columns (each chunk's BLAS call works on its own part
+     * of RW; split by rows, every call would pack all of RW again), and phase 2t+1 the gate
+     * arithmetic, split by rows (examples), which writes those rows of h_t. Without a team there is
+     * one chunk per phase and the phases run in order on this thread: the same calls as a plain loop.
+     */
+    private static final class ForwardLoop {
+        private final CellKernel k;
+        private final StepTeam team;
+        private final int chunks;
+        private final int batch;
+        private final int hidden;
+        private final int gh;
+        private final int steps;
+        private final boolean hasInit;
+        private final double[][] maskByStep;
+        private final INDArray xp;
+        private final INDArray hp;
+        private final INDArray rwT;
+        private final INDArray hAll;
+        /** Per member (a HostView keeps a position and scratch space): views of hAll, xp, hp, output. */
+        private final HostView[][] views;
+        private final double[] pre;
+        private final double[] hpStep;
+        private final double[] hStep;
+        private final double[] outStep;
+
+        ForwardLoop(CellKernel k, StepTeam team, int batch, int hidden, int steps, boolean hasInit,
+                    double[][] maskByStep, INDArray xp, INDArray hp, INDArray rwT, INDArray hAll, INDArray outRows) {
+            this.k = k;
+            this.team = team;
+            this.chunks = team == null ? 1 : team.size() * CHUNKS_PER_THREAD;
+            this.batch = batch;
+            this.hidden = hidden;
+            this.gh = k.gates() * hidden;
+            this.steps = steps;
+            this.hasInit = hasInit;
+            this.maskByStep = maskByStep;
+            this.xp = xp;
+            this.hp = hp;
+            this.rwT = rwT;
+            this.hAll = hAll;
+            this.views = new HostView[chunks][];
+            for (int m = 0; m < chunks; m++) {
+                views[m] = new HostView[]{new HostView(hAll), new HostView(xp), hp == null ? null : new HostView(hp),
+                        new HostView(outRows)};
+            }
+            // Whole-minibatch arrays; a chunk reads and writes only its rows.
+            this.pre = new double[batch * gh];
+            this.hpStep = hp != null ? new double[batch * gh] : null;
+            this.hStep = new double[batch * hidden];
+            this.outStep = new double[batch * hidden];
+        }
+
+        void run() {
+            if (team == null) {
+                for (int phase = 0; phase < 2 * steps; phase++) {
+                    chunk(phase, 0, 0);
+                }
+            } else {
+                team.runPhases(2 * steps, chunks, this::chunk);
+            }
+        }
+
+        private void chunk(int phase, int chunk, int member) {
+            final int t = phase >> 1;
+            final boolean recurrent = t > 0 || hasInit;
+            final boolean separate = hp != null;
+            if ((phase & 1) == 0) {
+                if (!recurrent) {
+                    return;
+                }
+                int align = columnAlign(gh, chunks);
+                int c0 = StepTeam.split(gh, chunks, chunk, align);
+                int cols = StepTeam.split(gh, chunks, chunk + 1, align) - c0;
+                Block hPrev = Block.rows(hAll, (long) t * batch, batch);
+                Block rwPart = Block.rows(rwT, c0, cols);
+                if (separate) {
+                    Gemm.multiply(hPrev, false, rwPart, true, Block.of(hp).columns(c0, cols), 0.0);
+                } else {
+                    Gemm.multiply(hPrev, false, rwPart, true, Block.rows(xp, (long) t * batch, batch).columns(c0, cols),
+                            1.0);
+                }
+                return;
+            }
+            final int block = batch * hidden;
+            final int b0 = StepTeam.split(batch, chunks, chunk, 1);
+            final int rows = StepTeam.split(batch, chunks, chunk + 1, 1) - b0;
+            HostView[] v = views[member];
+            if (separate) {
+                if (recurrent) {
+                    v[2].get((long) b0 * gh, hpStep, b0 * gh, rows * gh);
+                } else {
+                    java.util.Arrays.fill(hpStep, b0 * gh, (b0 + rows) * gh, 0.0);
+                }
+            }
+            v[1].get((long) t * batch * gh + (long) b0 * gh, pre, b0 * gh, rows * gh);
+            k.forward(t, b0, b0 + rows, pre, hpStep, maskByStep == null ? null : maskByStep[t], hStep, outStep);
+            v[0].put((long) (t + 1) * block + (long) b0 * hidden, hStep, b0 * hidden, rows * hidden);
+            v[3].put((long) t * block + (long) b0 * hidden, outStep, b0 * hidden, rows * hidden);
+        }
+    }
+
+    /**
+     * The time loop of a backward pass as phases, like {@link ForwardLoop}: per step t (from the
+     * last), an even phase by rows adds the rows' dh from the step after (dhp·RWᵀ) to the kernel's dh
+     * and does their gate gradients; an odd phase by columns computes dh = dhp_t·RWᵀ for all rows.
+     * Each row chunk sums its own part of the bias gradient; {@link #biasGrad()} adds the parts in
+     * chunk order, so the result does not depend on which thread ran which chunk.
+     */
+    private static final class BackwardLoop {
+        private final CellKernel k;
+        private final StepTeam team;
+        private final int chunks;
+        private final int batch;
+        private final int hidden;
+        private final int gh;
+        private final int steps;
+        private final int firstStep;
+        private final double[][] maskByStep;
+        private final INDArray gAll;
+        private final INDArray dhpAll;
+        private final INDArray rwT;
+        private final INDArray dhBuf;
+        /** Per member: views of eps, g, dhp (or null), dh. */
+        private final HostView[][] views;
+        private final double[] epsStep;
+        private final double[] gStep;
+        private final double[] dhpStep;
+        private final double[] dhRecurrent;
+        private final double[][] biasGrads;
+
+        BackwardLoop(CellKernel k, StepTeam team, int batch, int hidden, int steps, int firstStep,
+                     double[][] maskByStep, INDArray epsRows, INDArray gAll, INDArray separateDhp, INDArray rwT,
+                     INDArray dhBuf) {
+            this.k = k;
+            this.team = team;
+            this.chunks = team == null ? 1 : team.size() * CHUNKS_PER_THREAD;
+            this.batch = batch;
+            this.hidden = hidden;
+            this.gh = k.gates() * hidden;
+            this.steps = steps;
+            this.firstStep = firstStep;
+            this.maskByStep = maskByStep;
+            this.gAll = gAll;
+            this.dhpAll = separateDhp != null ? separateDhp : gAll;
+            this.rwT = rwT;
+            this.dhBuf = dhBuf;
+            this.views = new HostView[chunks][];
+            for (int m = 0; m < chunks; m++) {
+                views[m] = new HostView[]{new HostView(epsRows), new HostView(gAll),
+                        separateDhp == null ? null : new HostView(separateDhp), new HostView(dhBuf)};
+            }
+            this.epsStep = new double[batch * hidden];
+            this.gStep = new double[batch * gh];
+            this.dhpStep = separateDhp != null ? new double[batch * gh] : gStep;
+            this.dhRecurrent = new double[batch * hidden];
+            this.biasGrads = new double[chunks][gh];
+        }
+
+        void run() {
+            int phases = 2 * (steps - firstStep);
+            if (team == null) {
+                for (int phase = 0; phase < phases; phase++) {
+                    chunk(phase, 0, 0);
+                }
+            } else {
+                team.runPhases(phases, chunks, this::chunk);
+            }
+        }
+
+        private void chunk(int phase, int chunk, int member) {
+            final int t = steps - 1 - (phase >> 1);
+            if ((phase & 1) == 1) {
+                if (t > firstStep) {
+                    int align = columnAlign(hidden, chunks);
+                    int h0 = StepTeam.split(hidden, chunks, chunk, align);
+                    int cols = StepTeam.split(hidden, chunks, chunk + 1, align) - h0;
+                    Gemm.multiply(Block.rows(dhpAll, (long) t * batch, batch), false, Block.of(rwT).columns(h0, cols),
+                            false, Block.of(dhBuf).columns(h0, cols), 0.0);
+                }
+                return;
+            }
+            final int block = batch * hidden;
+            final int b0 = StepTeam.split(batch, chunks, chunk, 1);
+            final int rows = StepTeam.split(batch, chunks, chunk + 1, 1) - b0;
+            HostView[] v = views[member];
+            if (t < steps - 1) {
+                // dh of step t+1 through RW, computed in the phase before
+                v[3].get((long) b0 * hidden, dhRecurrent, b0 * hidden, rows * hidden);
+                k.addToDh(dhRecurrent, b0 * hidden, (b0 + rows) * hidden);
+            }
+            v[0].get((long) t * block + (long) b0 * hidden, epsStep, b0 * hidden, rows * hidden);
+            k.backward(t, b0, b0 + rows, epsStep, maskByStep == null ? null : maskByStep[t], gStep, dhpStep,
+                    biasGrads[chunk]);
+            v[1].put((long) t * batch * gh + (long) b0 * gh, gStep, b0 * gh, rows * gh);
+            if (v[2] != null) {
+                v[2].put((long) t * batch * gh + (long) b0 * gh, dhpStep, b0 * gh, rows * gh);
+            }
+        }
+
+        double[] biasGrad() {
+            double[] sum = biasGrads[0];
+            for (int c = 1; c < chunks; c++) {
+                for (int j = 0; j < gh; j++) {
+                    sum[j] += biasGrads[c][j];
+                }
+            }
+            return sum;
+        }
     }
 }

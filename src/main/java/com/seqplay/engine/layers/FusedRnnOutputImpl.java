@@ -120,14 +120,19 @@ public class FusedRnnOutputImpl extends RnnOutputLayer {
         new HostView(dz).put(0, values, 0, p.rows() * p.classes);
         // W is [nIn, V] in 'f' order, i.e. row-major [V, nIn]: its gradient is dZᵀ X.
         INDArray dwT = buffers.get("dwT", dataType, p.classes, p.nIn);
-        Gemm.multiply(Block.of(dz), true, Block.of(p.x), false, Block.of(dwT), 0.0);
+        INDArray epsOut = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, p.batch, p.nIn, p.steps);
+        INDArray epsOutRows = TimeMajor.rowsOrNull(epsOut);
+        // With a StepTeam (several threads configured) each thread takes a block of rows of each product.
+        try (StepTeam team = StepTeam.tryAcquire(p.batch)) {
+            StepTeam.byRows(team, p.classes, (from, count) -> Gemm.multiply(Block.of(dz).columns(from, count), true,
+                    Block.of(p.x), false, Block.rows(dwT, from, count), 0.0));
+            StepTeam.byRows(team, p.rows(), (from, count) -> Gemm.multiply(Block.rows(dz, from, count), false,
+                    Block.of(p.wT), false, Block.rows(epsOutRows, from, count), 0.0));
+        }
         INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         INDArray bGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
         wGrad.assign(dwT.transpose());
         bGrad.assign(Nd4j.createFromArray(biasGrad).castTo(dataType).reshape(bGrad.shape()));
-
-        INDArray epsOut = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, p.batch, p.nIn, p.steps);
-        Gemm.multiply(Block.of(dz), false, Block.of(p.wT), false, Block.of(TimeMajor.rowsOrNull(epsOut)), 0.0);
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
@@ -177,7 +182,10 @@ public class FusedRnnOutputImpl extends RnnOutputLayer {
         INDArray wT = buffers.get("wT", dataType, classes, nIn);
         wT.assign(getParam(DefaultParamInitializer.WEIGHT_KEY).transpose());
         INDArray z = buffers.get("z", dataType, rows, classes);
-        Gemm.multiply(Block.of(x), false, Block.of(wT), true, Block.of(z), 0.0);
+        try (StepTeam team = StepTeam.tryAcquire(batch)) {
+            StepTeam.byRows(team, rows, (from, count) ->
+                    Gemm.multiply(Block.rows(x, from, count), false, Block.of(wT), true, Block.rows(z, from, count), 0.0));
+        }
         if (values.length < rows * classes) {
             values = new double[rows * classes];
         }

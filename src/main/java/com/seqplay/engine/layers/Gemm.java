@@ -49,29 +49,89 @@ final class Gemm {
         direct = enabled && detectDirect();
     }
 
-    /** {@code rows} consecutive rows of a dense row-major 2D array (see {@link #isRowMajorFromStart}), from {@code firstRow}. */
-    record Block(INDArray array, long firstRow, int rows) {
+    /** True when products go straight to OpenBLAS (CPU backend), so that its threading is ours to set. */
+    static boolean isDirect() {
+        return direct;
+    }
+
+    /**
+     * Makes OpenBLAS do every call on the calling thread alone, for a section in which our own
+     * threads each make their share of the calls ({@link StepTeam}): left at its own count, OpenBLAS
+     * would spread each call over the same cores again. Returns what {@link #restoreBlasThreads}
+     * needs. The setting is process-wide; StepTeam allows one such section at a time.
+     */
+    static int useSingleThreadedBlas() {
+        if (!direct) {
+            return 0;
+        }
+        int before = openblas_nolapack.blas_get_num_threads();
+        if (before < 1) {
+            // Not set through this API yet: OpenBLAS then runs with what it read at start-up.
+            before = startupBlasThreads();
+        }
+        if (before != 1) {
+            openblas_nolapack.blas_set_num_threads(1);
+        }
+        return before;
+    }
+
+    static void restoreBlasThreads(int before) {
+        if (direct && before > 1) {
+            openblas_nolapack.blas_set_num_threads(before);
+        }
+    }
+
+    /** OpenBLAS's own choice at start-up: the first of these variables that is set, else all cores. */
+    private static int startupBlasThreads() {
+        for (String name : new String[]{"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"}) {
+            String value = System.getenv(name);
+            if (value != null) {
+                try {
+                    int n = Integer.parseInt(value.trim());
+                    if (n > 0) {
+                        return n;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // OpenBLAS ignores a value it cannot read as well
+                }
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * {@code rows} consecutive rows of a dense row-major 2D array (see {@link #isRowMajorFromStart}),
+     * from {@code firstRow}, and of those rows the {@code cols} columns from {@code firstCol}; the
+     * leading dimension stays the array's row length, so a column block needs no copy.
+     */
+    record Block(INDArray array, long firstRow, int rows, int firstCol, int cols) {
         static Block of(INDArray array) {
-            return new Block(array, 0, Math.toIntExact(array.rows()));
+            return new Block(array, 0, Math.toIntExact(array.rows()), 0, Math.toIntExact(array.columns()));
         }
 
         static Block rows(INDArray array, long firstRow, int rows) {
-            return new Block(array, firstRow, rows);
+            return new Block(array, firstRow, rows, 0, Math.toIntExact(array.columns()));
         }
 
-        int cols() {
+        /** Columns [from, from + count) of this block. */
+        Block columns(int from, int count) {
+            return new Block(array, firstRow, rows, firstCol + from, count);
+        }
+
+        /** Distance between the starts of two rows in memory (the array's row length). */
+        int ld() {
             return (int) array.columns();
         }
 
         long offset() {
-            return firstRow * array.columns();
+            return firstRow * array.columns() + firstCol;
         }
 
         INDArray view() {
-            if (firstRow == 0 && rows == array.rows()) {
+            if (firstRow == 0 && rows == array.rows() && firstCol == 0 && cols == array.columns()) {
                 return array;
             }
-            return array.get(interval(firstRow, firstRow + rows), all());
+            return array.get(interval(firstRow, firstRow + rows), interval(firstCol, firstCol + cols));
         }
     }
 
@@ -107,10 +167,10 @@ final class Gemm {
         }
         if (type == DataType.FLOAT) {
             openblas_nolapack.cblas_sgemm(ROW_MAJOR, ta, tb, m, n, k, 1f,
-                    floats(a), a.cols(), floats(b), b.cols(), (float) beta, floats(c), c.cols());
+                    floats(a), a.ld(), floats(b), b.ld(), (float) beta, floats(c), c.ld());
         } else if (type == DataType.DOUBLE) {
             openblas_nolapack.cblas_dgemm(ROW_MAJOR, ta, tb, m, n, k, 1.0,
-                    doubles(a), a.cols(), doubles(b), b.cols(), beta, doubles(c), c.cols());
+                    doubles(a), a.ld(), doubles(b), b.ld(), beta, doubles(c), c.ld());
         } else {
             throw new IllegalArgumentException("fused recurrent layers support FLOAT and DOUBLE, not " + type);
         }

@@ -63,12 +63,13 @@ final class GruCellKernel implements CellKernel {
     }
 
     @Override
-    public void forward(int t, double[] pre, double[] hp, double[] mask, double[] hOut, double[] out) {
+    public void forward(int t, int from, int to, double[] pre, double[] hp, double[] mask, double[] hOut, double[] out) {
         int prev = stateOffset(t);
         int next = stateOffset(t + 1);
         int cache = pass.allSteps ? t * block : 0;
-        kernel.forward(pre, hp, pass.h, prev, next, mask, pass.r, pass.z, pass.n, pass.hn, cache, out);
-        System.arraycopy(pass.h, next, hOut, 0, block);
+        kernel.forward(from, to, pre, hp, pass.h, prev, next, mask, pass.r, pass.z, pass.n, pass.hn, cache, out);
+        int hidden = block / pass.batch;
+        System.arraycopy(pass.h, next + from * hidden, hOut, from * hidden, (to - from) * hidden);
         pass.lastStateOffset = next;
     }
 
@@ -78,8 +79,8 @@ final class GruCellKernel implements CellKernel {
     }
 
     @Override
-    public void backward(int t, double[] eps, double[] mask, double[] g, double[] dhp, double[] biasGrad) {
-        kernel.backward(eps, dh, pass.h, t * block, mask, pass.r, pass.z, pass.n, pass.hn, t * block,
+    public void backward(int t, int from, int to, double[] eps, double[] mask, double[] g, double[] dhp, double[] biasGrad) {
+        kernel.backward(from, to, eps, dh, pass.h, t * block, mask, pass.r, pass.z, pass.n, pass.hn, t * block,
                 g, dhp, biasGrad);
     }
 

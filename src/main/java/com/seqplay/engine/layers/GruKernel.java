@@ -29,7 +29,7 @@ final class GruKernel {
     }
 
     /**
-     * Forward step.
+     * Forward step for the rows (examples) {@code [from, to)}; no other row is read or written.
      *
      * @param xp      input projection x·W + b of this step, [B][3H]
      * @param hp      recurrent projection h_{t-1}·RW of this step, [B][3H] (all zero for a zero state)
@@ -38,12 +38,12 @@ final class GruKernel {
      * @param cache   r, z, n and h·Un of this step are written at {@code cacheOff} ([B][H])
      * @param out     this step's output, [B][H]
      */
-    void forward(double[] xp, double[] hp, double[] h, int prevOff, int newOff, double[] mask,
+    void forward(int from, int to, double[] xp, double[] hp, double[] h, int prevOff, int newOff, double[] mask,
                  double[] r, double[] z, double[] n, double[] hn, int cacheOff, double[] out) {
         // Short loops over blocks of H values with the activations applied in place to whole
         // blocks, so that C2 can run them as SIMD code; same arithmetic per element, same order.
         final int hs = hidden;
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             final int row = b * 3 * hs;
             final int st = b * hs;
             final int c = cacheOff + st;
@@ -81,7 +81,7 @@ final class GruKernel {
     }
 
     /**
-     * Backward step.
+     * Backward step for the rows {@code [from, to)}.
      *
      * @param eps     dL/d(output_t), [B][H]
      * @param dh      in: dL/dh_t arriving from step t+1; out: the part of dL/dh_{t-1} that does not go
@@ -92,11 +92,11 @@ final class GruKernel {
      * @param dhp     out: gradient w.r.t. h_{t-1}·RW, [B][3H]
      * @param biasGrad accumulates the column sums of {@code g}, [3H]
      */
-    void backward(double[] eps, double[] dh, double[] h, int prevOff, double[] mask,
+    void backward(int from, int to, double[] eps, double[] dh, double[] h, int prevOff, double[] mask,
                   double[] r, double[] z, double[] n, double[] hn, int cacheOff,
                   double[] g, double[] dhp, double[] biasGrad) {
         final int hs = hidden;
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             final int row = b * 3 * hs;
             final int st = b * hs;
             final double m = mask == null ? 1.0 : mask[b];

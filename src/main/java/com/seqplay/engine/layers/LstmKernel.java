@@ -95,12 +95,12 @@ final class LstmKernel implements CellKernel {
      * arithmetic per element is the same as in the plain one-loop formulation, in the same order.
      */
     @Override
-    public void forward(int t, double[] pre, double[] hp, double[] mask, double[] hOut, double[] out) {
+    public void forward(int t, int from, int to, double[] pre, double[] hp, double[] mask, double[] hOut, double[] out) {
         final int hs = hidden;
         final int prev = stateOffset(t);
         final int next = stateOffset(t + 1);
         final int cache = keepAll ? t * block : 0;
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             final int row = b * 4 * hs;
             final int st = b * hs;
             final int k = cache + st;
@@ -152,11 +152,11 @@ final class LstmKernel implements CellKernel {
     }
 
     @Override
-    public void backward(int t, double[] eps, double[] mask, double[] g, double[] dhp, double[] biasGrad) {
+    public void backward(int t, int from, int to, double[] eps, double[] mask, double[] g, double[] dhp, double[] biasGrad) {
         final int hs = hidden;
         final int prev = t * block;
         final int cache = t * block;
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             final int row = b * 4 * hs;
             final int st = b * hs;
             final double m = mask == null ? 1.0 : mask[b];

@@ -65,15 +65,17 @@ final class SimpleRnnKernel implements CellKernel {
     }
 
     @Override
-    public void forward(int t, double[] pre, double[] hp, double[] mask, double[] hOut, double[] out) {
+    public void forward(int t, int from, int to, double[] pre, double[] hp, double[] mask, double[] hOut, double[] out) {
         final int hs = block / batch;
         final int prev = stateOffset(t);
         final int next = stateOffset(t + 1);
         final int cache = keepAll ? t * block : 0;
         // The activation applied in place to whole blocks, so that C2 can run it as SIMD code.
-        System.arraycopy(pre, 0, y, cache, block);
-        act.applyInPlace(y, cache, block);
-        for (int b = 0; b < batch; b++) {
+        final int rows = from * hs;
+        final int len = (to - from) * hs;
+        System.arraycopy(pre, rows, y, cache + rows, len);
+        act.applyInPlace(y, cache + rows, len);
+        for (int b = from; b < to; b++) {
             final int st = b * hs;
             final double m = mask == null ? 1.0 : mask[b];
             for (int j = 0; j < hs; j++) {
@@ -93,10 +95,10 @@ final class SimpleRnnKernel implements CellKernel {
     }
 
     @Override
-    public void backward(int t, double[] eps, double[] mask, double[] g, double[] dhp, double[] biasGrad) {
+    public void backward(int t, int from, int to, double[] eps, double[] mask, double[] g, double[] dhp, double[] biasGrad) {
         final int hs = block / batch;
         final int cache = t * block;
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             final int st = b * hs;
             final double m = mask == null ? 1.0 : mask[b];
             for (int j = 0; j < hs; j++) {

@@ -1,0 +1,18 @@
+package com.seqplay.engine.layers;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** Every test of {@link FusedRnnOutputLayerTest} again, with the products shared by a team of two threads ({@link StepTeam}). */
+class FusedRnnOutputLayerWithStepTeamTest extends FusedRnnOutputLayerTest {
+
+    @BeforeAll
+    static void twoThreads() {
+        StepTeam.forceThreads(2);
+    }
+
+    @AfterAll
+    static void defaultThreads() {
+        StepTeam.forceThreads(0);
+    }
+}
