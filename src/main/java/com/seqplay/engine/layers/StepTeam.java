@@ -33,8 +33,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * a quiet 2-core machine (medians of 3, two threads against one): LSTM 1.26x with the team against
  * 1.09x without it, GRU 1.11x against 1.09x, the plain RNN 0.80x against 0.82x; single iterations
  * reached 1.4-1.6x, but the team spends about 45% more CPU time in all, and with other programs on
- * the cores it loses to one thread. Short of the 1.6x it was written for, hence off by default. One section at a time in the process: a layer that finds the team busy (another training in
- * the same JVM) runs serially. Waiting is a short spin (phases last tens of microseconds), then
+ * the cores it loses to one thread. Short of the 1.6x it was written for, hence off by default.
+ * One section at a time in the process: a layer that finds the team busy (another training in the
+ * same JVM) runs serially. Waiting is a short spin (phases last tens of microseconds), then
  * yielding between phases and parking between sections.
  */
 final class StepTeam implements AutoCloseable {
