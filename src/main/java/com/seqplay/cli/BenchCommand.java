@@ -4,6 +4,7 @@ import com.seqplay.bench.StepTimeReport;
 import com.seqplay.blas.BlasChoice;
 import com.seqplay.blas.NativeBlas;
 import com.seqplay.engine.Backend;
+import com.seqplay.engine.bench.EpochTimer;
 import com.seqplay.engine.bench.ForecastingBenchmark;
 import com.seqplay.engine.bench.StepTimeBenchmark;
 import com.seqplay.engine.bench.ThreadedBenchRunner;
@@ -194,8 +195,8 @@ final class BenchCommand implements Callable<Integer> {
                 return 2;
             }
             if (measuresHere(n)) {
-                for (TranslationBenchmark.Epoch e : TranslationBenchmark.measure(config)) {
-                    System.out.println(e.line(n) + blasKey());
+                for (EpochTimer.Epoch e : TranslationBenchmark.measure(config)) {
+                    System.out.println(e.line("translation", n) + blasKey());
                     System.out.flush();
                 }
             } else {

@@ -119,7 +119,7 @@ public final class ForecastingBenchmark {
             Path file = dir.resolve(FILE_NAME);
             writeData(c, file);
             Path runDir = Files.createDirectory(dir.resolve("run"));
-            var timer = new EpochTimer(TASK);
+            var timer = new EpochTimer(TASK, EpochTimer.CpuClock.PROCESS);
             TaskEngines.trainer(spec.task()).train(new TrainingContext(spec, runDir, timer,
                     new TrainingClock(24 * 3600), List.of(), Optional.of(file)));
             return timer.epochsAfterTheFirst();

@@ -5,7 +5,6 @@ import com.seqplay.dataset.builtin.DatePairs;
 import com.seqplay.engine.TaskEngines;
 import com.seqplay.engine.TrainingClock;
 import com.seqplay.engine.TrainingContext;
-import com.seqplay.events.TrainerEvent;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
@@ -13,8 +12,6 @@ import com.seqplay.task.translation.TranslationTask;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -45,21 +41,6 @@ public final class TranslationBenchmark {
         }
     }
 
-    /** One epoch: wall and this thread's CPU seconds, in training and in evaluation. */
-    public record Epoch(int epoch, double trainSeconds, double evalSeconds, double trainCpuSeconds,
-            double evalCpuSeconds) {
-        public double seconds() {
-            return trainSeconds + evalSeconds;
-        }
-
-        /** The line the benchmark prints, the same format as {@code bench/translation.py}. */
-        public String line(int threads) {
-            return String.format(Locale.ROOT,
-                    "task=translation threads=%d epoch=%d s_per_epoch=%.2f train_s=%.2f eval_s=%.2f cpu_s=%.2f",
-                    threads, epoch, seconds(), trainSeconds, evalSeconds, trainCpuSeconds + evalCpuSeconds);
-        }
-    }
-
     private TranslationBenchmark() {}
 
     /** The run specification measured: the translation defaults on {@code builtin:dates}. */
@@ -68,38 +49,18 @@ public final class TranslationBenchmark {
                 {"task":"translation","dataset":"builtin:dates","builtinSize":%d,"epochs":%d,"seed":%d}""".formatted(c.pairs(), c.epochs(), c.seed())));
     }
 
-    /** Trains once and returns epochs 2.. (all epochs when there is only one). */
-    public static List<Epoch> measure(Config c) throws Exception {
+    /** Trains once and returns epochs 2.. (all epochs when there is only one); CPU: the training thread's. */
+    public static List<EpochTimer.Epoch> measure(Config c) throws Exception {
         RunSpec spec = spec(c);
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        List<long[]> marks = new ArrayList<>(); // per epoch: {wall, cpu} at the last training step, then at val_loss
-        long[] start = {System.nanoTime(), mx.getCurrentThreadCpuTime()};
-        long[] lastStep = new long[2];
+        EpochTimer timer = new EpochTimer("translation", EpochTimer.CpuClock.TRAINING_THREAD);
         Path runDir = Files.createTempDirectory("seqplay-bench-translation");
         try {
-            TaskEngines.trainer(spec.task()).train(new TrainingContext(spec, runDir, event -> {
-                long[] now = {System.nanoTime(), mx.getCurrentThreadCpuTime()};
-                if (event instanceof TrainerEvent.Progress) {
-                    lastStep[0] = now[0];
-                    lastStep[1] = now[1];
-                } else if (event instanceof TrainerEvent.Metric m && m.name().equals("val_loss")) {
-                    marks.add(new long[] {lastStep[0], lastStep[1], now[0], now[1]});
-                } else if (event instanceof TrainerEvent.Error e) {
-                    throw new IllegalStateException("the translation run failed: " + e.message());
-                }
-            }, new TrainingClock(24 * 3600), List.of(), Optional.empty()));
+            TaskEngines.trainer(spec.task()).train(new TrainingContext(spec, runDir, timer,
+                    new TrainingClock(24 * 3600), List.of(), Optional.empty()));
         } finally {
             deleteTree(runDir);
         }
-        List<Epoch> epochs = new ArrayList<>();
-        long[] previous = start;
-        for (int e = 0; e < marks.size(); e++) {
-            long[] m = marks.get(e);
-            epochs.add(new Epoch(e + 1, (m[0] - previous[0]) / 1e9, (m[2] - m[0]) / 1e9, (m[1] - previous[1]) / 1e9,
-                    (m[3] - m[1]) / 1e9));
-            previous = new long[] {m[2], m[3]};
-        }
-        return epochs.size() > 1 ? epochs.subList(1, epochs.size()) : epochs;
+        return timer.epochsAfterTheFirst();
     }
 
     public static void describe(Config c, PrintStream out) {

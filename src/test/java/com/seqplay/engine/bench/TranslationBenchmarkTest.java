@@ -12,9 +12,9 @@ class TranslationBenchmarkTest {
 
     @Test
     void epochLineHasTheFormatTheComparisonScriptParses() {
-        var e = new TranslationBenchmark.Epoch(2, 8.254, 1.5, 7.0, 1.25);
+        var e = new EpochTimer.Epoch(2, 8.254, 1.5, 7.0, 1.25);
         assertEquals("task=translation threads=1 epoch=2 s_per_epoch=9.75 train_s=8.25 eval_s=1.50 cpu_s=8.25",
-                e.line(1));
+                e.line("translation", 1));
     }
 
     @Test
@@ -30,7 +30,7 @@ class TranslationBenchmarkTest {
     @SlowTest
     @Test
     void aSmallRunReportsEveryEpochAfterTheFirst() throws Exception {
-        List<TranslationBenchmark.Epoch> epochs = TranslationBenchmark.measure(new TranslationBenchmark.Config(200, 2, 1));
+        List<EpochTimer.Epoch> epochs = TranslationBenchmark.measure(new TranslationBenchmark.Config(200, 2, 1));
         assertEquals(1, epochs.size());
         var e = epochs.get(0);
         assertEquals(2, e.epoch());
