@@ -453,6 +453,27 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
     }
 
     /**
+     * Per step, the number of leading rows that include every row with a real step: 1 + the last
+     * row whose mask is not 0 (all rows without a mask). The rows after it are idle at that step
+     * (they only carry their state and get no gradient), so the step products skip them. Batches
+     * whose rows are ordered by falling length (as the translation trainer builds them) skip all
+     * their padding this way, much as PyTorch's packed sequences do.
+     */
+    static int[] busyRows(double[][] maskByStep, int batch, int steps) {
+        int[] busy = new int[steps];
+        for (int t = 0; t < steps; t++) {
+            int b = batch;
+            if (maskByStep != null) {
+                while (b > 0 && maskByStep[t][b - 1] == 0.0) {
+                    b--;
+                }
+            }
+            busy[t] = b;
+        }
+        return busy;
+    }
+
+    /**
      * The time loop of a forward pass as phases (see {@link StepTeam#runPhases}): per step, phase 2t
      * is the step product h_{t-1}·RW, split by columns (each chunk's BLAS call works on its own part
      * of RW; split by rows, every call would pack all of RW again), and phase 2t+1 the gate
@@ -469,6 +490,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         private final int steps;
         private final boolean hasInit;
         private final double[][] maskByStep;
+        /** Per step, 1 + the last row whose mask is not 0 (rows after it are idle). */
+        private final int[] busyRows;
         private final INDArray xp;
         private final INDArray hp;
         private final INDArray rwT;
@@ -491,6 +514,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             this.steps = steps;
             this.hasInit = hasInit;
             this.maskByStep = maskByStep;
+            this.busyRows = busyRows(maskByStep, batch, steps);
             this.xp = xp;
             this.hp = hp;
             this.rwT = rwT;
@@ -528,12 +552,14 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                 int align = columnAlign(gh, chunks);
                 int c0 = StepTeam.split(gh, chunks, chunk, align);
                 int cols = StepTeam.split(gh, chunks, chunk + 1, align) - c0;
-                Block hPrev = Block.rows(hAll, (long) t * batch, batch);
+                // only the rows up to the last one with a real step: the rest only carry their state
+                int busy = busyRows[t];
+                Block hPrev = Block.rows(hAll, (long) t * batch, busy);
                 Block rwPart = Block.rows(rwT, c0, cols);
                 if (separate) {
-                    Gemm.multiply(hPrev, false, rwPart, true, Block.of(hp).columns(c0, cols), 0.0);
+                    Gemm.multiply(hPrev, false, rwPart, true, Block.rows(hp, 0, busy).columns(c0, cols), 0.0);
                 } else {
-                    Gemm.multiply(hPrev, false, rwPart, true, Block.rows(xp, (long) t * batch, batch).columns(c0, cols),
+                    Gemm.multiply(hPrev, false, rwPart, true, Block.rows(xp, (long) t * batch, busy).columns(c0, cols),
                             1.0);
                 }
                 return;
@@ -542,14 +568,16 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             final int b0 = StepTeam.split(batch, chunks, chunk, 1);
             final int rows = StepTeam.split(batch, chunks, chunk + 1, 1) - b0;
             HostView[] v = views[member];
+            // the kernel reads no pre-activations of idle rows (mask 0), which end the chunk's busy part
+            final int busy = Math.max(0, Math.min(rows, busyRows[t] - b0));
             if (separate) {
                 if (recurrent) {
-                    v[2].get((long) b0 * gh, hpStep, b0 * gh, rows * gh);
+                    v[2].get((long) b0 * gh, hpStep, b0 * gh, busy * gh);
                 } else {
-                    java.util.Arrays.fill(hpStep, b0 * gh, (b0 + rows) * gh, 0.0);
+                    java.util.Arrays.fill(hpStep, b0 * gh, (b0 + busy) * gh, 0.0);
                 }
             }
-            v[1].get((long) t * batch * gh + (long) b0 * gh, pre, b0 * gh, rows * gh);
+            v[1].get((long) t * batch * gh + (long) b0 * gh, pre, b0 * gh, busy * gh);
             k.forward(t, b0, b0 + rows, pre, hpStep, maskByStep == null ? null : maskByStep[t], hStep, outStep);
             v[0].put((long) (t + 1) * block + (long) b0 * hidden, hStep, b0 * hidden, rows * hidden);
             v[3].put((long) t * block + (long) b0 * hidden, outStep, b0 * hidden, rows * hidden);
@@ -573,6 +601,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         private final int steps;
         private final int firstStep;
         private final double[][] maskByStep;
+        private final int[] busyRows;
         private final INDArray gAll;
         private final INDArray dhpAll;
         private final INDArray rwT;
@@ -597,6 +626,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             this.steps = steps;
             this.firstStep = firstStep;
             this.maskByStep = maskByStep;
+            this.busyRows = busyRows(maskByStep, batch, steps);
             this.gAll = gAll;
             this.dhpAll = separateDhp != null ? separateDhp : gAll;
             this.rwT = rwT;
@@ -631,8 +661,10 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                     int align = columnAlign(hidden, chunks);
                     int h0 = StepTeam.split(hidden, chunks, chunk, align);
                     int cols = StepTeam.split(hidden, chunks, chunk + 1, align) - h0;
-                    Gemm.multiply(Block.rows(dhpAll, (long) t * batch, batch), false, Block.of(rwT).columns(h0, cols),
-                            false, Block.of(dhBuf).columns(h0, cols), 0.0);
+                    // idle rows have zero gate gradients: their dh rows are not computed, nor read below
+                    int busy = busyRows[t];
+                    Gemm.multiply(Block.rows(dhpAll, (long) t * batch, busy), false, Block.of(rwT).columns(h0, cols),
+                            false, Block.rows(dhBuf, 0, busy).columns(h0, cols), 0.0);
                 }
                 return;
             }
@@ -641,9 +673,10 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             final int rows = StepTeam.split(batch, chunks, chunk + 1, 1) - b0;
             HostView[] v = views[member];
             if (t < steps - 1) {
-                // dh of step t+1 through RW, computed in the phase before
-                v[3].get((long) b0 * hidden, dhRecurrent, b0 * hidden, rows * hidden);
-                k.addToDh(dhRecurrent, b0 * hidden, (b0 + rows) * hidden);
+                // dh of step t+1 through RW, computed in the phase before for its busy rows
+                int busy = Math.max(0, Math.min(rows, busyRows[t + 1] - b0));
+                v[3].get((long) b0 * hidden, dhRecurrent, b0 * hidden, busy * hidden);
+                k.addToDh(dhRecurrent, b0 * hidden, (b0 + busy) * hidden);
             }
             v[0].get((long) t * block + (long) b0 * hidden, epsStep, b0 * hidden, rows * hidden);
             k.backward(t, b0, b0 + rows, epsStep, maskByStep == null ? null : maskByStep[t], gStep, dhpStep,

@@ -48,6 +48,14 @@ final class GruKernel {
             final int st = b * hs;
             final int c = cacheOff + st;
             final double m = mask == null ? 1.0 : mask[b];
+            if (m == 0.0) {
+                // A padded step only carries the state (what the masked formula gives exactly);
+                // its projections may not have been computed (see FusedRecurrentImpl's idle
+                // rows), so they are not read, and its backward step skips it too.
+                System.arraycopy(h, prevOff + st, h, newOff + st, hs);
+                java.util.Arrays.fill(out, st, st + hs, 0.0);
+                continue;
+            }
             for (int j = 0; j < hs; j++) {
                 r[c + j] = xp[row + j] + hp[row + j];
             }
@@ -100,6 +108,12 @@ final class GruKernel {
             final int row = b * 3 * hs;
             final int st = b * hs;
             final double m = mask == null ? 1.0 : mask[b];
+            if (m == 0.0) {
+                // no gradient enters the gates of a padded step; dh passes through unchanged
+                java.util.Arrays.fill(g, row, row + 3 * hs, 0.0);
+                java.util.Arrays.fill(dhp, row, row + 3 * hs, 0.0);
+                continue;
+            }
             for (int j = 0; j < hs; j++) {
                 int c = cacheOff + st + j;
                 double rj = r[c];

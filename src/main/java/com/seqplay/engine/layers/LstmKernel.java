@@ -105,6 +105,17 @@ final class LstmKernel implements CellKernel {
             final int st = b * hs;
             final int k = cache + st;
             final double m = mask == null ? 1.0 : mask[b];
+            if (m == 0.0) {
+                // A padded step only carries the state (what the masked formulas below give
+                // exactly); its pre-activations may not even have been computed (see
+                // FusedRecurrentImpl's idle rows), so they are not read, and no cache is written:
+                // the backward step of this row skips it too.
+                System.arraycopy(h, prev + st, h, next + st, hs);
+                System.arraycopy(c, prev + st, c, next + st, hs);
+                System.arraycopy(h, prev + st, hOut, st, hs);
+                Arrays.fill(out, st, st + hs, 0.0);
+                continue;
+            }
             System.arraycopy(pre, row, ga, k, hs);
             act.applyInPlace(ga, k, hs);
             System.arraycopy(pre, row + hs, gf, k, hs);
@@ -160,6 +171,11 @@ final class LstmKernel implements CellKernel {
             final int row = b * 4 * hs;
             final int st = b * hs;
             final double m = mask == null ? 1.0 : mask[b];
+            if (m == 0.0) {
+                // no gradient enters the gates of a padded step; dh and dc pass through unchanged
+                Arrays.fill(g, row, row + 4 * hs, 0.0);
+                continue;
+            }
             for (int j = 0; j < hs; j++) {
                 int k = cache + st + j;
                 double a = ga[k];

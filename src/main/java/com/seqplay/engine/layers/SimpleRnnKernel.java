@@ -71,13 +71,27 @@ final class SimpleRnnKernel implements CellKernel {
         final int next = stateOffset(t + 1);
         final int cache = keepAll ? t * block : 0;
         // The activation applied in place to whole blocks, so that C2 can run it as SIMD code.
+        // Rows from `busy` on are padded (mask 0) except perhaps some before it: the activation
+        // runs on [from, busy) only, since the pre-activations of idle rows may not have been
+        // computed (see FusedRecurrentImpl's idle rows).
+        int busy = to;
+        while (busy > from && mask != null && mask[busy - 1] == 0.0) {
+            busy--;
+        }
         final int rows = from * hs;
-        final int len = (to - from) * hs;
+        final int len = (busy - from) * hs;
         System.arraycopy(pre, rows, y, cache + rows, len);
         act.applyInPlace(y, cache + rows, len);
         for (int b = from; b < to; b++) {
             final int st = b * hs;
             final double m = mask == null ? 1.0 : mask[b];
+            if (m == 0.0) {
+                // a padded step carries the state: exactly what the masked formula gives
+                System.arraycopy(h, prev + st, h, next + st, hs);
+                System.arraycopy(h, prev + st, hOut, st, hs);
+                Arrays.fill(out, st, st + hs, 0.0);
+                continue;
+            }
             for (int j = 0; j < hs; j++) {
                 double v = y[cache + st + j];
                 double hNew = m == 1.0 ? v : m * v + (1.0 - m) * h[prev + st + j];
@@ -101,6 +115,10 @@ final class SimpleRnnKernel implements CellKernel {
         for (int b = from; b < to; b++) {
             final int st = b * hs;
             final double m = mask == null ? 1.0 : mask[b];
+            if (m == 0.0) {
+                Arrays.fill(g, st, st + hs, 0.0); // dh passes through unchanged
+                continue;
+            }
             for (int j = 0; j < hs; j++) {
                 double dState = m * eps[st + j] + dh[st + j];
                 double dA = m * dState * act.derivativeFromOutput(y[cache + st + j]);

@@ -1,5 +1,6 @@
 package com.seqplay.engine.translation;
 
+import java.util.Comparator;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -60,8 +61,14 @@ final class SequenceArrays {
         return out;
     }
 
-    /** A teacher-forced training batch, padded to its longest source and target. */
+    /**
+     * A teacher-forced training batch, padded to its longest source and target. Its rows are the
+     * pairs ordered by falling source length (ties in their given order): the recurrent layers then
+     * skip the padding at the end of each step's rows (see the fused layers' idle rows), as a packed
+     * sequence would. A batch's loss is a sum over its rows, so their order changes nothing else.
+     */
     static MultiDataSet batch(List<EncodedPair> pairs, int sourceVocabulary, int targetVocabulary) {
+        pairs = pairs.stream().sorted(Comparator.comparingInt((EncodedPair p) -> -p.source().length)).toList();
         int n = pairs.size();
         int[][] sources = new int[n][];
         int[][] inputs = new int[n][];

@@ -2,6 +2,7 @@ package com.seqplay.engine.layers;
 
 import static com.seqplay.engine.layers.GruTestSupport.maxAbsDiff;
 import static com.seqplay.engine.layers.GruTestSupport.maxRelDiff;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -116,6 +117,31 @@ class FusedLayerBehaviourTest {
         INDArray mask = GruTestSupport.lengthMask(6, 6, 4, 2);
         assertTrue(maxRelDiff(fused.output(in, false, mask, mask), ref.output(in, false, mask, mask)) < REL);
         assertGradientsEqual(fused, ref, in, labels, mask);
+    }
+
+    /**
+     * The step products skip the rows after the last one with a real step (idle rows); rows not
+     * ordered by length (a short row before a long one, the last row padded where earlier ones are
+     * not) must still give DL4J's values. (Gaps inside a row are not compared: there DL4J's layers
+     * reset the state where ours carry it; the gradient checks cover them.)
+     */
+    @ParameterizedTest
+    @EnumSource(FusedCell.class)
+    void paddingInAnyRowOrderGivesDl4jLayersOutputsAndGradients(FusedCell cell) {
+        MultiLayerNetwork fused = twoLayers(true, cell, new NoOp(), 0);
+        MultiLayerNetwork ref = referenceTwin(fused, cell, new NoOp(), 0);
+        INDArray in = GruTestSupport.randomInput(4, 3, 6, 105);
+        INDArray labels = GruTestSupport.randomOneHot(4, 3, 6, 106);
+        INDArray mask = GruTestSupport.lengthMask(6, 2, 6, 3, 1);
+        assertTrue(maxRelDiff(fused.output(in, false, mask, mask), ref.output(in, false, mask, mask)) < REL);
+        assertGradientsEqual(fused, ref, in, labels, mask);
+    }
+
+    @Test
+    void busyRowsEndAtTheLastRowWithARealStep() {
+        double[][] byStep = {{1, 1, 1}, {1, 0.5, 0}, {0, 1, 0}, {0, 0, 0}};
+        assertArrayEquals(new int[]{3, 2, 2, 0}, FusedRecurrentImpl.busyRows(byStep, 3, 4));
+        assertArrayEquals(new int[]{3, 3}, FusedRecurrentImpl.busyRows(null, 3, 2));
     }
 
     private static void assertGradientsEqual(MultiLayerNetwork fused, MultiLayerNetwork ref, INDArray in,
