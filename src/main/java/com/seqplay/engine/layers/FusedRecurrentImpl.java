@@ -64,6 +64,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
     private int passSteps;
     /** The pass's input as [T*B, nIn] rows (the input's own memory when it is time-major). */
     private INDArray passRows;
+    /** The pass's input seen as one-hot rows, or null (see {@link OneHotInput}). */
+    private OneHotInput passOneHot;
     private double[][] maskByStep;
     /** False when nothing reads the gradient w.r.t. this layer's input (see {@link InputGradient}). */
     private boolean inputGradient = true;
@@ -153,6 +155,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         passInput = null;
         passMask = null;
         passRows = null;
+        passOneHot = null;
     }
 
     /**
@@ -208,12 +211,16 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         INDArray x2 = TimeMajor.rows(in, buffers.get("x2", dataType, (long) steps * batch, nIn));
         INDArray xp = buffers.get("xp", dataType, (long) steps * batch, gh);
         INDArray out = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATIONS, dataType, batch, hidden, steps);
+        // A one-hot input needs no projection: the step loop adds W's rows (see OneHotInput).
+        OneHotInput oneHot = OneHotInput.find(x2, w, b);
         try (StepTeam team = StepTeam.tryAcquire(batch)) {
             if (team == null) {
                 wT.assign(w.transpose());
                 rwT.assign(rw.transpose());
-                Gemm.multiply(Block.of(x2), false, Block.of(wT), true, Block.of(xp), 0.0);
-                xp.addiRowVector(bRow);
+                if (oneHot == null) {
+                    Gemm.multiply(Block.of(x2), false, Block.of(wT), true, Block.of(xp), 0.0);
+                    xp.addiRowVector(bRow);
+                }
             } else {
                 // The same work in two phases: the two transposed copies side by side, then a block
                 // of rows of the projection (and its bias) per chunk.
@@ -231,7 +238,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                     }
                     int from = StepTeam.split(rows, parts, chunk, 1);
                     int count = StepTeam.split(rows, parts, chunk + 1, 1) - from;
-                    if (count > 0) {
+                    if (count > 0 && oneHot == null) {
                         Gemm.multiply(Block.rows(x2, from, count), false, Block.of(wT), true,
                                 Block.rows(xp, from, count), 0.0);
                         xp.get(interval(from, from + count), all()).addiRowVector(bRow);
@@ -249,7 +256,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             INDArray hp = separate ? buffers.get("hp", dataType, batch, gh) : null;
 
             new ForwardLoop(k, team, batch, hidden, steps, init != null, maskByStep,
-                    xp, hp, rwT, hAll, TimeMajor.rowsOrNull(out)).run();
+                    xp, hp, rwT, hAll, TimeMajor.rowsOrNull(out), oneHot).run();
         }
         if (training) {
             passInput = input;
@@ -257,6 +264,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             passBatch = batch;
             passSteps = steps;
             passRows = x2;
+            passOneHot = oneHot;
         }
         return permuteIfNWC(out);
     }
@@ -381,10 +389,14 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         double[] biasGrad;
         k.beginBackward();
         try (StepTeam team = StepTeam.tryAcquire(batch)) {
+            OneHotInput oneHot = passOneHot;
             BackwardLoop loop = new BackwardLoop(k, team, batch, hidden, steps, firstStep, maskByStep,
-                    epsRows, gAll, separate ? dhpAll : null, rwT, dhBuf);
+                    epsRows, gAll, separate ? dhpAll : null, rwT, dhBuf, oneHot);
             loop.run();
             biasGrad = loop.biasGrad();
+            if (oneHot != null) {
+                oneHot.writeGradient(loop.weightGrads(), dwT);
+            }
             INDArray epsOutRows = epsOut == null ? null : TimeMajor.rowsOrNull(epsOut);
             // Weight gradients, one product over all steps each (rows before firstStep are zero), and
             // the input gradient; with a team, each chunk computes a block of rows of each. Then the
@@ -402,8 +414,10 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                 }
                 int from = StepTeam.split(gh, parts, chunk, 1);
                 int count = StepTeam.split(gh, parts, chunk + 1, 1) - from;
-                Gemm.multiply(Block.of(gAll).columns(from, count), true, Block.of(x2), false,
-                        Block.rows(dwT, from, count), 0.0);
+                if (oneHot == null) {
+                    Gemm.multiply(Block.of(gAll).columns(from, count), true, Block.of(x2), false,
+                            Block.rows(dwT, from, count), 0.0);
+                }
                 Gemm.multiply(Block.of(dhpAll).columns(from, count), true, Block.rows(hAll, 0, steps * batch), false,
                         Block.rows(drwT, from, count), 0.0);
                 if (epsOutRows != null) {
@@ -502,9 +516,13 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         private final double[] hpStep;
         private final double[] hStep;
         private final double[] outStep;
+        /** Non-null when the input is one-hot: xp then holds no input projection (see OneHotInput). */
+        private final OneHotInput oneHot;
 
         ForwardLoop(CellKernel k, StepTeam team, int batch, int hidden, int steps, boolean hasInit,
-                    double[][] maskByStep, INDArray xp, INDArray hp, INDArray rwT, INDArray hAll, INDArray outRows) {
+                    double[][] maskByStep, INDArray xp, INDArray hp, INDArray rwT, INDArray hAll, INDArray outRows,
+                    OneHotInput oneHot) {
+            this.oneHot = oneHot;
             this.k = k;
             this.team = team;
             this.chunks = team == null ? 1 : team.size() * CHUNKS_PER_THREAD;
@@ -560,7 +578,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                     Gemm.multiply(hPrev, false, rwPart, true, Block.rows(hp, 0, busy).columns(c0, cols), 0.0);
                 } else {
                     Gemm.multiply(hPrev, false, rwPart, true, Block.rows(xp, (long) t * batch, busy).columns(c0, cols),
-                            1.0);
+                            oneHot == null ? 1.0 : 0.0);
                 }
                 return;
             }
@@ -577,7 +595,16 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                     java.util.Arrays.fill(hpStep, b0 * gh, (b0 + busy) * gh, 0.0);
                 }
             }
-            v[1].get((long) t * batch * gh + (long) b0 * gh, pre, b0 * gh, busy * gh);
+            if (oneHot == null || recurrent && !separate) {
+                v[1].get((long) t * batch * gh + (long) b0 * gh, pre, b0 * gh, busy * gh);
+            } else {
+                java.util.Arrays.fill(pre, b0 * gh, (b0 + busy) * gh, 0.0);
+            }
+            if (oneHot != null) {
+                for (int b = b0; b < b0 + busy; b++) {
+                    oneHot.addProjection(t * batch + b, pre, b * gh);
+                }
+            }
             k.forward(t, b0, b0 + rows, pre, hpStep, maskByStep == null ? null : maskByStep[t], hStep, outStep);
             v[0].put((long) (t + 1) * block + (long) b0 * hidden, hStep, b0 * hidden, rows * hidden);
             v[3].put((long) t * block + (long) b0 * hidden, outStep, b0 * hidden, rows * hidden);
@@ -613,10 +640,14 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         private final double[] dhpStep;
         private final double[] dhRecurrent;
         private final double[][] biasGrads;
+        private final OneHotInput oneHot;
+        /** Per chunk, dW by input column when the input is one-hot (see OneHotInput), else null. */
+        private final double[][] weightGrads;
 
         BackwardLoop(CellKernel k, StepTeam team, int batch, int hidden, int steps, int firstStep,
                      double[][] maskByStep, INDArray epsRows, INDArray gAll, INDArray separateDhp, INDArray rwT,
-                     INDArray dhBuf) {
+                     INDArray dhBuf, OneHotInput oneHot) {
+            this.oneHot = oneHot;
             this.k = k;
             this.team = team;
             this.chunks = team == null ? 1 : team.size() * CHUNKS_PER_THREAD;
@@ -641,6 +672,16 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             this.dhpStep = separateDhp != null ? new double[batch * gh] : gStep;
             this.dhRecurrent = new double[batch * hidden];
             this.biasGrads = new double[chunks][gh];
+            this.weightGrads = oneHot == null ? null : new double[chunks][];
+            if (oneHot != null) {
+                for (int c = 0; c < chunks; c++) {
+                    weightGrads[c] = oneHot.newGradient();
+                }
+            }
+        }
+
+        double[][] weightGrads() {
+            return weightGrads;
         }
 
         void run() {
@@ -681,6 +722,12 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             v[0].get((long) t * block + (long) b0 * hidden, epsStep, b0 * hidden, rows * hidden);
             k.backward(t, b0, b0 + rows, epsStep, maskByStep == null ? null : maskByStep[t], gStep, dhpStep,
                     biasGrads[chunk]);
+            if (oneHot != null) {
+                int busy = Math.max(0, Math.min(rows, busyRows[t] - b0)); // idle rows have g = 0
+                for (int b = b0; b < b0 + busy; b++) {
+                    oneHot.addGradient(t * batch + b, gStep, b * gh, weightGrads[chunk]);
+                }
+            }
             v[1].put((long) t * batch * gh + (long) b0 * gh, gStep, b0 * gh, rows * gh);
             if (v[2] != null) {
                 v[2].put((long) t * batch * gh + (long) b0 * gh, dhpStep, b0 * gh, rows * gh);

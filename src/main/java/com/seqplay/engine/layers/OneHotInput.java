@@ -1,0 +1,138 @@
+package com.seqplay.engine.layers;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An input whose rows are one-hot (the characters and tokens Seqplay's tasks feed a first
+ * recurrent layer): each row holds a single 1 and zeros, or only zeros (padding). For such rows
+ * the input projection x·W + b is row {@code hot} of W plus b, and the weight gradient
+ * dW = xᵀ·dG adds each step's gate gradients to row {@code hot} of dW; a fused layer then does
+ * both as additions in its step loop instead of two products over all steps (whose arithmetic is
+ * all multiplications by 0 or 1). Padding rows cost nothing there. The results equal the products'
+ * up to the order of additions.
+ *
+ * <p>Finding out takes one pass over the input that stops at the first value other than 0 or 1,
+ * so a dense input (a second layer, the decoder's input with its context) costs almost nothing.
+ */
+final class OneHotInput {
+
+    /** Rows read per bulk copy while scanning. */
+    private static final int SCAN_ROWS = 256;
+
+    private static volatile boolean enabled = true;
+
+    /** Per input row (t, b): the column of its 1, or -1 for an all-zero row. */
+    private final int[] hot;
+    /** W by input column: {@code weights[i * G·H + j]} = W[i, j]. */
+    private final double[] weights;
+    private final double[] bias;
+    private final int gh;
+
+    private OneHotInput(int[] hot, double[] weights, double[] bias, int gh) {
+        this.hot = hot;
+        this.weights = weights;
+        this.bias = bias;
+        this.gh = gh;
+    }
+
+    /** Tests switch the shortcut off to compare it with the products. */
+    static void setEnabled(boolean on) {
+        enabled = on;
+    }
+
+    /**
+     * The one-hot view of {@code rows} ([T·B, nIn], dense row-major), or null when some row is not
+     * one-hot (or all zero) or the array is not laid out for a bulk read.
+     *
+     * @param w    the layer's W, [nIn, G·H] (this pass's weights, any layout)
+     * @param bias the layer's bias, [1, G·H]
+     */
+    static OneHotInput find(INDArray rows, INDArray w, INDArray bias) {
+        if (!enabled || !Gemm.isRowMajorFromStart(rows) || rows.columns() < 2) {
+            return null;
+        }
+        int[] hot = scan(rows);
+        if (hot == null) {
+            return null;
+        }
+        INDArray byRow = w.dup('c');
+        double[] weights = new double[Math.toIntExact(byRow.length())];
+        new HostView(byRow).get(0, weights, 0, weights.length);
+        return new OneHotInput(hot, weights, bias.toDoubleVector(), (int) w.size(1));
+    }
+
+    private static int[] scan(INDArray rows) {
+        int count = Math.toIntExact(rows.rows());
+        int n = Math.toIntExact(rows.columns());
+        HostView view = new HostView(rows);
+        int[] hot = new int[count];
+        double[] chunk = new double[Math.min(count, SCAN_ROWS) * n];
+        for (int r0 = 0; r0 < count; r0 += SCAN_ROWS) {
+            int len = Math.min(SCAN_ROWS, count - r0);
+            view.get((long) r0 * n, chunk, 0, len * n);
+            for (int r = 0; r < len; r++) {
+                int found = -1;
+                for (int j = r * n, end = j + n; j < end; j++) {
+                    double v = chunk[j];
+                    if (v != 0.0) {
+                        if (v != 1.0 || found >= 0) {
+                            return null;
+                        }
+                        found = j - r * n;
+                    }
+                }
+                hot[r0 + r] = found;
+            }
+        }
+        return hot;
+    }
+
+    /** Adds x·W + b of input row {@code row} to {@code pre} at {@code offset} (G·H values). */
+    void addProjection(int row, double[] pre, int offset) {
+        int i = hot[row];
+        for (int j = 0; j < gh; j++) {
+            pre[offset + j] += bias[j];
+        }
+        if (i >= 0) {
+            int w = i * gh;
+            for (int j = 0; j < gh; j++) {
+                pre[offset + j] += weights[w + j];
+            }
+        }
+    }
+
+    /** A zeroed accumulator for dW by input column ([nIn][G·H] flat), for {@link #addGradient}. */
+    double[] newGradient() {
+        return new double[weights.length];
+    }
+
+    /** Adds the gate gradients of input row {@code row} ({@code g} at {@code offset}) to its row of dW. */
+    void addGradient(int row, double[] g, int offset, double[] dW) {
+        int i = hot[row];
+        if (i < 0) {
+            return;
+        }
+        int w = i * gh;
+        for (int j = 0; j < gh; j++) {
+            dW[w + j] += g[offset + j];
+        }
+    }
+
+    /** Sums the accumulators and writes them as dWᵀ ([G·H, nIn] row-major) into {@code dwT}. */
+    void writeGradient(double[][] parts, INDArray dwT) {
+        double[] sum = parts[0];
+        for (int p = 1; p < parts.length; p++) {
+            for (int x = 0; x < sum.length; x++) {
+                sum[x] += parts[p][x];
+            }
+        }
+        int nIn = sum.length / gh;
+        double[] t = new double[sum.length];
+        for (int i = 0; i < nIn; i++) {
+            for (int j = 0; j < gh; j++) {
+                t[j * nIn + i] = sum[i * gh + j];
+            }
+        }
+        new HostView(dwT).put(0, t, 0, t.length);
+    }
+}
