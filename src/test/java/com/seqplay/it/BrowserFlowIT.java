@@ -21,7 +21,7 @@ class BrowserFlowIT extends AppInBrowser {
 
     @Test
     void a_run_launched_from_the_form_is_watched_live_to_the_end_and_found_in_the_runs_list() throws Exception {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var wait = waitUpTo(Duration.ofSeconds(60));
         browser.get(app.baseUrl() + "/new");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("launch")));
         type(wait, "name", "browser run");
@@ -31,10 +31,10 @@ class BrowserFlowIT extends AppInBrowser {
 
         wait.until(ExpectedConditions.urlContains("/runs/"));
         WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("loss-chart")));
-        new WebDriverWait(browser, Duration.ofMinutes(2)).until(d -> points(chart) > 0);
+        waitUpTo(Duration.ofMinutes(2)).until(d -> points(chart) > 0);
         int seenWhileRunning = points(chart);
 
-        new WebDriverWait(browser, Duration.ofMinutes(4)).until(
+        waitUpTo(Duration.ofMinutes(4)).until(
                 d -> "SUCCEEDED".equals(d.findElement(By.id("run-status")).getDomAttribute("data-status")));
         assertThat(points(chart)).isGreaterThanOrEqualTo(seenWhileRunning);
         assertThat(browser.findElement(By.id("run-result")).getText()).contains("bpc");

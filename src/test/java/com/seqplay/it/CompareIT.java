@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Comparing runs in a real browser: three small finished runs (two GRU seeds, one LSTM) are
@@ -43,7 +42,7 @@ class CompareIT extends AppInBrowser {
         assertThat(series.status()).as(series.body()).isEqualTo(200);
         assertThat(series.json().get("runs").get(Long.toString(ids.get(0))).get("bpc").get("value").size()).isEqualTo(2);
 
-        var wait = liveWait(Duration.ofSeconds(60));
+        var wait = waitUpTo(Duration.ofSeconds(60));
         browser.get(app.baseUrl() + "/runs");
         wait.until(d -> rowBoxes().size() >= 3);
         // A lazy grid hides its select-all box; if one shows, it comes first: the rows are the last three.
@@ -120,7 +119,7 @@ class CompareIT extends AppInBrowser {
         List<Long> ids = new java.util.ArrayList<>();
         created.json().get("runIds").forEach(id -> ids.add(id.asLong()));
 
-        var wait = liveWait(Duration.ofMinutes(4));
+        var wait = waitUpTo(Duration.ofMinutes(4));
         browser.get(app.baseUrl() + "/compare?experiment=" + experiment + "&group=cell");
         browser.executeScript("window.notReloaded = true");
         // Points of both groups arrive by push, then both runs finish and their results show.
@@ -137,16 +136,6 @@ class CompareIT extends AppInBrowser {
         wait.until(d -> "2".equals(attribute(By.id("compare-reach-chart"), "data-bands")));
         assertThat(browser.executeScript("return window.notReloaded === true")).isEqualTo(true);
         assertThat(browser.getCurrentUrl()).contains("experiment=" + experiment);
-    }
-
-    /**
-     * Waits while the page redraws as points arrive: an element found a moment ago may be replaced
-     * before it is read, which is not a failure, so the condition is simply tried again.
-     */
-    private static WebDriverWait liveWait(Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(browser, timeout);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
     }
 
     private static String tiny(String cell, int seed) {

@@ -12,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The "Inside the model" panel of a finished text run in a real browser: typing an input draws a
@@ -32,14 +31,14 @@ class InsideModelIT extends AppInBrowser {
                  "sequenceLength":40,"batchSize":16,"sampleLength":5,"name":"inside run"}""");
         app.awaitStatus(id, "SUCCEEDED", Duration.ofMinutes(4));
 
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var wait = waitUpTo(Duration.ofSeconds(60));
         browser.get(app.baseUrl() + "/runs/" + id);
         WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inside-input input")));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "the cat", Keys.TAB);
         browser.findElement(By.id("inside-show")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> d.findElements(
+        waitUpTo(Duration.ofSeconds(120)).until(d -> d.findElements(
                 By.cssSelector("seqplay-state-heatmap[data-signal='forget'][data-columns]")).size() == 2);
         assertThat(browser.findElement(By.id("inside-message")).getText()).isEmpty();
         List<String> signals = browser.findElements(By.cssSelector("seqplay-state-heatmap[data-layer='layer 1']"))

@@ -26,7 +26,7 @@ class LabModeBrowserIT extends AppInBrowser {
 
     @Test
     void the_administrator_logs_in_launches_a_run_adds_a_user_and_logs_out() throws Exception {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var wait = waitUpTo(Duration.ofSeconds(60));
         browser.get(app.baseUrl() + "/runs");
         wait.until(ExpectedConditions.urlContains("/login"));
 

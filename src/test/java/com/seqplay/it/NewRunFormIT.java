@@ -79,7 +79,7 @@ class NewRunFormIT extends AppInBrowser {
     }
 
     private static WebDriverWait openForm() {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var wait = waitUpTo(Duration.ofSeconds(60));
         browser.get(app.baseUrl() + "/new");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("launch")));
         return wait;

@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The run page of a finished translation run and the not-found page, in a real browser: the bugs
@@ -24,7 +23,7 @@ class RunPageIT extends AppInBrowser {
 
     @Test
     void an_unknown_run_or_page_shows_a_not_found_page_inside_the_app_with_a_way_back() {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var wait = waitUpTo(Duration.ofSeconds(60));
         for (String path : new String[] {"/runs/999", "/runs/abc", "/nothing-here"}) {
             browser.get(app.baseUrl() + path);
             WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found-message")));
@@ -42,7 +41,7 @@ class RunPageIT extends AppInBrowser {
                 {"task":"translation","epochs":2,"builtinSize":800,"hiddenSize":32,"name":"page run"}""");
         app.awaitStatus(id, "SUCCEEDED", Duration.ofMinutes(6));
 
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var wait = waitUpTo(Duration.ofSeconds(60));
         browser.get(app.baseUrl() + "/runs/" + id);
         WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
         assertThat(verdict.getText()).matches("(Beat|Did not beat) copying the source: bleu .*");
@@ -60,7 +59,7 @@ class RunPageIT extends AppInBrowser {
         WebElement ask = browser.findElement(By.id("try-ask"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", ask);
         ask.click();
-        new WebDriverWait(browser, Duration.ofSeconds(90))
+        waitUpTo(Duration.ofSeconds(90))
                 .until(d -> !d.findElement(By.id("try-output")).getText().isBlank());
         assertThat(browser.findElement(By.id("try-output")).getText()).doesNotContain("Not answered");
         WebElement map = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("try-attention")));

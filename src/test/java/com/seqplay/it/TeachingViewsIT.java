@@ -136,7 +136,7 @@ class TeachingViewsIT extends AppInBrowser {
     private WebDriverWait openFinished(String task) throws Exception {
         long id = RUNS.get(task);
         JsonNode run = app.awaitStatus(id, "SUCCEEDED", Duration.ofMinutes(4));
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var wait = waitUpTo(Duration.ofSeconds(60));
         browser.get(app.baseUrl() + "/runs/" + id);
 
         WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
