@@ -397,6 +397,40 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             if (oneHot != null) {
                 oneHot.writeGradient(loop.weightGrads(), dwT);
             }
+            // The weight gradients sum over every step's rows; where padding leaves many rows idle
+            // (zero gate gradients), the products run over the busy rows only, packed together.
+            int[] busy = loop.busyRowsByStep();
+            int packedRows = PackedRows.count(busy, firstStep);
+            boolean pack = Gemm.isDirect() && packedRows < PACK_BELOW * (steps - firstStep) * (double) batch;
+            Block gRows = Block.of(gAll);
+            Block dhpRows = Block.of(dhpAll);
+            Block hRows = Block.rows(hAll, 0, steps * batch);
+            Block xRows = Block.of(x2);
+            if (pack) {
+                long all = (long) steps * batch;
+                INDArray g = buffers.get("gPacked", dataType, all, gh);
+                PackedRows.pack(gAll, g, busy, firstStep, batch);
+                gRows = Block.rows(g, 0, packedRows);
+                if (separate) {
+                    INDArray d = buffers.get("dhpPacked", dataType, all, gh);
+                    PackedRows.pack(dhpAll, d, busy, firstStep, batch);
+                    dhpRows = Block.rows(d, 0, packedRows);
+                } else {
+                    dhpRows = gRows;
+                }
+                INDArray h = buffers.get("hPacked", dataType, all, hidden);
+                PackedRows.pack(hAll, h, busy, firstStep, batch);
+                hRows = Block.rows(h, 0, packedRows);
+                if (oneHot == null) {
+                    INDArray x = buffers.get("xPacked", dataType, all, nIn);
+                    PackedRows.pack(x2, x, busy, firstStep, batch);
+                    xRows = Block.rows(x, 0, packedRows);
+                }
+            }
+            final Block gW = gRows;
+            final Block dhpW = dhpRows;
+            final Block hW = hRows;
+            final Block xW = xRows;
             INDArray epsOutRows = epsOut == null ? null : TimeMajor.rowsOrNull(epsOut);
             // Weight gradients, one product over all steps each (rows before firstStep are zero), and
             // the input gradient; with a team, each chunk computes a block of rows of each. Then the
@@ -415,11 +449,9 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                 int from = StepTeam.split(gh, parts, chunk, 1);
                 int count = StepTeam.split(gh, parts, chunk + 1, 1) - from;
                 if (oneHot == null) {
-                    Gemm.multiply(Block.of(gAll).columns(from, count), true, Block.of(x2), false,
-                            Block.rows(dwT, from, count), 0.0);
+                    Gemm.multiply(gW.columns(from, count), true, xW, false, Block.rows(dwT, from, count), 0.0);
                 }
-                Gemm.multiply(Block.of(dhpAll).columns(from, count), true, Block.rows(hAll, 0, steps * batch), false,
-                        Block.rows(drwT, from, count), 0.0);
+                Gemm.multiply(dhpW.columns(from, count), true, hW, false, Block.rows(drwT, from, count), 0.0);
                 if (epsOutRows != null) {
                     int r0 = StepTeam.split(steps * batch, parts, chunk, 1);
                     int rows = StepTeam.split(steps * batch, parts, chunk + 1, 1) - r0;
@@ -459,6 +491,12 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
      * Chunks per phase and thread: more than one, so that a thread the OS lets run only part of the
      * time (other programs on the machine) takes fewer of them and does not hold up every phase.
      */
+    /**
+     * The weight-gradient products run over packed busy rows when these are fewer than this share
+     * of all rows: packing copies the rows once, which the smaller products repay well before.
+     */
+    private static final double PACK_BELOW = 0.9;
+
     private static final int CHUNKS_PER_THREAD = Integer.getInteger("seqplay.steps.chunks", 2);
 
     /** Columns of a step product are split at multiples of 16 (a cache line of floats) where there are plenty. */
@@ -682,6 +720,10 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
 
         double[][] weightGrads() {
             return weightGrads;
+        }
+
+        int[] busyRowsByStep() {
+            return busyRows;
         }
 
         void run() {
