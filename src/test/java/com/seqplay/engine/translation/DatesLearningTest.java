@@ -11,7 +11,9 @@ import com.seqplay.testsupport.SlowTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,11 +41,35 @@ class DatesLearningTest {
         assertThat(result.metrics().get("bleu")).isGreaterThan(result.baselines().get("copy_bleu") + 0.5);
         assertThat(result.baselines().get("copy_exact_match")).isZero();
 
-        // The saved model translates, and its attention is not uniform: the step writing each character
-        // of the output concentrates on a few source characters.
+        // The saved model translates dates written in several of the formats, greedily and with a
+        // beam: all but at most one of ten (the model gets ~99% of held-out pairs right; which one
+        // it misses, if any, depends on float rounding along the training run).
         Translator translator = Translator.load(runDir);
+        Map<String, String> dates = new LinkedHashMap<>();
+        dates.put("the 3rd of March, 2021", "2021-03-03");
+        dates.put("the 14th of July, 1999", "1999-07-14");
+        dates.put("the 21st of October, 2008", "2008-10-21");
+        dates.put("the 30th of April, 1975", "1975-04-30");
+        dates.put("25/12/2015", "2015-12-25");
+        dates.put("18/08/2062", "2062-08-18");
+        dates.put("2030.01.09", "2030-01-09");
+        dates.put("1991.05.27", "1991-05-27");
+        dates.put("7.11.1984", "1984-11-07");
+        dates.put("02-06-2044", "2044-06-02");
+        for (int beam : new int[] {1, 3}) {
+            List<String> wrong = new ArrayList<>();
+            dates.forEach((source, iso) -> {
+                String out = translator.translate(source, beam).text();
+                if (!out.equals(iso)) {
+                    wrong.add(source + " -> " + out);
+                }
+            });
+            assertThat(wrong).as("wrong with beam " + beam).hasSizeLessThanOrEqualTo(1);
+        }
+
+        // Its attention is not uniform: the step writing each character of the output concentrates
+        // on a few source characters.
         Translation t = translator.translate("the 3rd of March, 2021", 1);
-        assertThat(t.text()).isEqualTo("2021-03-03");
         int sourceLength = t.sourceTokens().size();
         for (double[] row : t.attention()) {
             assertThat(row).hasSize(sourceLength);
@@ -52,6 +78,5 @@ class DatesLearningTest {
         double meanMax = Arrays.stream(t.attention()).mapToDouble(r -> Arrays.stream(r).max().orElseThrow())
                 .average().orElseThrow();
         assertThat(meanMax).isGreaterThan(5.0 / sourceLength); // uniform would be 1 / 22
-        assertThat(translator.translate("the 3rd of March, 2021", 3).text()).isEqualTo("2021-03-03");
     }
 }
