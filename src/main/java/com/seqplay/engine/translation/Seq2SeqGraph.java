@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.AttentionVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
-import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                                   └── keys, values ─── Attention (queries = decoder output) ── Merge ──┴── softmax
  * </pre>
  *
- * The encoder's summary (its output at the last real source step: {@link LastTimeStepVertex} reads
+ * The encoder's summary (its output at the last real source step: {@link LastStepVertex} reads
  * the source mask) is fed to the decoder at every step beside the previous target token. With
  * attention, each decoder step also gets a weighted mix of all encoder outputs. Recurrent layers come
  * from {@link NetworkBuilder#recurrent}, so every cell the specification offers plugs in.
@@ -113,11 +112,11 @@ final class Seq2SeqGraph {
         String encoderOut = previous;
         int encoderSize = in;
         if (bidirectional) {
-            g.addVertex("encoderForwardLast", new LastTimeStepVertex(SOURCE), "encoderForward" + layers);
-            g.addVertex("encoderBackwardLast", new LastTimeStepVertex(SOURCE), "encoderBackward" + layers);
+            g.addVertex("encoderForwardLast", new LastStepVertex(SOURCE), "encoderForward" + layers);
+            g.addVertex("encoderBackwardLast", new LastStepVertex(SOURCE), "encoderBackward" + layers);
             g.addVertex(ENCODER_LAST, new FeatureConcatVertex(), "encoderForwardLast", "encoderBackwardLast");
         } else {
-            g.addVertex(ENCODER_LAST, new LastTimeStepVertex(SOURCE), encoderOut);
+            g.addVertex(ENCODER_LAST, new LastStepVertex(SOURCE), encoderOut);
         }
         g.addVertex("encoderState", new DuplicateToTimeSeriesVertex(DECODER_IN), ENCODER_LAST);
         g.addVertex("decoderInput", new FeatureConcatVertex(), DECODER_IN, "encoderState");

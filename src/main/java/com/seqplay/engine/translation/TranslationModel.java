@@ -19,7 +19,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Seq2SeqGraph#decoderOnly}) one token at a time with {@link DecoderStepper}, batched over sentences
  * and beam entries. ({@code rnnTimeStep} on the whole network would step the encoder too.) The source
  * mask is set for every pass (the {@code setLayerMaskArrays} pitfall), so that {@code
- * LastTimeStepVertex} and the attention ignore padded source steps. {@link #decoderProbabilities}
+ * LastStepVertex} (or DL4J's LastTimeStepVertex in older saved networks) and the attention ignore
+ * padded source steps. {@link #decoderProbabilities}
  * re-runs the decoder on whole prefixes instead: the straightforward formulation, which tests compare
  * the stepping with.
  */
