@@ -1,5 +1,10 @@
 package com.seqplay.engine.translation;
 
+import com.seqplay.engine.layers.HostView;
+import com.seqplay.engine.layers.StridedGemm;
+import com.seqplay.engine.layers.StridedGemm.Matrix;
+import com.seqplay.engine.layers.TimeMajor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -17,36 +22,39 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The computation of {@link ProjectedAttentionVertex}: the same function as DL4J's one-head
  * {@code AttentionVertex} with projected inputs, written as a few matrix products.
  *
  * <p>Inputs are NCW: queries [batch, nQ, Tq], keys [batch, nK, Ts], values [batch, nV, Ts]. Inside,
- * each sequence is laid out as rows, one per step ([batch * T, size]), so the three input
- * projections and the output projection are single large products over the whole batch, and the
- * per-sentence products (scores, mix of values) are batched products over [batch, T, size]:
+ * every sequence array is a time-major row matrix [T * batch, size] whose row {@code t * batch + b}
+ * is step t of sentence b: the layout our recurrent layers already produce ({@link TimeMajor}), so
+ * their outputs are read without a copy, and the output and input gradients are produced in it.
+ * The projections are single products over all rows; the per-sentence products (scores, mix of
+ * values) are one small product per sentence on its rows, which lie {@code batch} rows apart
+ * ({@link Matrix#sequence}):
  *
  * <pre>
- *   Q = q Wq^T,  K = k Wk^T,  V = v Wv^T                  [batch, T, head]
- *   S = Q K^T / sqrt(head) - 1e9 (1 - keyMask)            [batch, Tq, Ts]
- *   A = softmax of S over the source steps Ts
- *   out = (A V) Wo,  times the query mask                  [batch, Tq, nOut] → NCW [batch, nOut, Tq]
+ *   Q = q Wq^T,  K = k Wk^T,  V = v Wv^T                  [T * batch, head]
+ *   S_b = Q_b K_b^T / sqrt(head) - 1e9 (1 - keyMask_b)    [Tq, Ts] per sentence b
+ *   A_b = softmax of S_b over the source steps Ts
+ *   out = (A V) Wo,  times the query mask                  [Tq * batch, nOut] = time-major [batch, nOut, Tq]
  * </pre>
  *
  * The mask is added as a large negative score, as libnd4j's attention op does, so a masked source
  * step gets weight exactly 0 in double and float. The key mask is the smaller of the keys' and the
- * values' masks, and steps where the queries are masked give 0, as in DL4J's vertex. The forward pass
- * keeps what the backward pass needs outside the workspaces, like DL4J's SameDiff vertex does.
+ * values' masks, and steps where the queries are masked give 0, as in DL4J's vertex. The softmax and
+ * the masks are plain Java loops over the [batch * Tq, Ts] scores; the products call BLAS directly
+ * on the arrays ({@link StridedGemm}), weights and their gradients in place inside the flat parameter
+ * arrays. Intermediate results live in {@link ScratchArrays} reused from batch to batch, outside the
+ * workspaces, so that what the backward pass needs survives the forward pass.
  */
 final class ProjectedAttention extends BaseGraphVertex {
     /** Added to the scores of masked source steps. */
     private static final double MASKED_SCORE = -1e9;
+    private static final String[] PROJECTIONS = {"Wq", "Wk", "Wv"};
 
     private final ProjectedAttentionVertex config;
     private final INDArray params;
@@ -60,14 +68,19 @@ final class ProjectedAttention extends BaseGraphVertex {
     private Pinned pinned;
     /** How many forward passes used {@link #pinned} (read by tests). */
     private long pinnedUses;
+    private final ScratchArrays scratch = new ScratchArrays();
 
-    /** Projections of one keys-and-values input: k and v, [batch, Ts, head]. */
+    /** Projections of one keys-and-values input: k and v, time-major rows [Ts * batch, head]. */
     private record Pinned(INDArray source, INDArray k, INDArray v) {}
 
-    /** The forward pass's intermediate results, rows per step. */
-    private record Saved(INDArray queryRows, INDArray keyRows, INDArray valueRows,
-                         INDArray q, INDArray k, INDArray v, INDArray weights, INDArray context,
-                         INDArray queryMask) {}
+    /**
+     * The forward pass's intermediate results: time-major rows of the inputs (views of the inputs
+     * when they are time-major, else scratch copies) and projections, the attention weights
+     * ([batch * Tq, Ts], rows sentence by sentence), the context rows, the query mask or null.
+     */
+    private record Saved(int batch, int tq, int ts, INDArray queryRows, INDArray keyRows, INDArray valueRows,
+                         INDArray q, INDArray k, INDArray v, double[] weights, INDArray context,
+                         double[] queryMask) {}
 
     ProjectedAttention(ProjectedAttentionVertex config, ComputationGraph graph, String name, int index,
                        INDArray paramsView, boolean initializeParams, DataType dataType) {
@@ -83,26 +96,36 @@ final class ProjectedAttention extends BaseGraphVertex {
         this.params = paramsView;
     }
 
-    private long head() {
-        return config.getHeadSize();
+    private int head() {
+        return Math.toIntExact(config.getHeadSize());
     }
 
-    private INDArray weight(String key) { // Wq, Wk, Wv: [1, head, n] → [head, n]; Wo: [head, nOut]
-        INDArray w = paramTable.get(key);
-        return w.rank() == 3 ? w.reshape(w.size(1), w.size(2)) : w;
+    private int nOut() {
+        return Math.toIntExact(config.getNOut());
+    }
+
+    /** Wq, Wk, Wv: [1, head, n] → [head, n]; Wo: [head, nOut]; a view into the flat array. */
+    private static Matrix matrix(Map<String, INDArray> table, String key) {
+        INDArray w = table.get(key);
+        return Matrix.of(w.rank() == 3 ? w.reshape(w.size(1), w.size(2)) : w);
+    }
+
+    private Matrix weight(String key) {
+        return matrix(paramTable, key);
     }
 
     @Override
     public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray queries = inputs[0];
-        long batch = queries.size(0);
-        long tq = queries.size(2);
-        long ts = inputs[1].size(2);
-        long head = head();
-        INDArray out;
+        DataType type = queries.dataType();
+        int batch = Math.toIntExact(queries.size(0));
+        int tq = Math.toIntExact(queries.size(2));
+        int ts = Math.toIntExact(inputs[1].size(2));
+        int head = head();
+        INDArray out = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATIONS, type, batch, nOut(), tq);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray queryRows = rows(queries);
-            INDArray q = product(queryRows, false, weight("Wq"), true, batch * tq, head).reshape(batch, tq, head);
+            INDArray queryRows = rows("queryRows", queries);
+            INDArray q = project("q", queryRows, "Wq");
             INDArray keyRows = null;
             INDArray valueRows = null;
             INDArray k;
@@ -112,34 +135,117 @@ final class ProjectedAttention extends BaseGraphVertex {
                 v = pinned.v();
                 pinnedUses++;
             } else {
-                keyRows = rows(inputs[1]);
-                valueRows = inputs[2] == inputs[1] ? keyRows : rows(inputs[2]);
-                k = project("Wk", keyRows, batch, ts);
-                v = project("Wv", valueRows, batch, ts);
+                keyRows = rows("keyRows", inputs[1]);
+                valueRows = inputs[2] == inputs[1] ? keyRows : rows("valueRows", inputs[2]);
+                k = project("k", keyRows, "Wk");
+                v = project("v", valueRows, "Wv");
             }
-            INDArray scores = product(q, false, k, true, batch, tq, ts).muli(1.0 / Math.sqrt(head));
-            INDArray keyMask = keyMask();
-            if (keyMask != null) {
-                INDArray penalty = keyMask.castTo(scores.dataType()).rsub(1.0).muli(MASKED_SCORE); // [batch, Ts]
-                Nd4j.getExecutioner().exec(new BroadcastAddOp(scores, penalty, scores, 0, 2));
+            if (k.rows() != (long) ts * batch) {
+                throw new IllegalStateException("attention vertex " + vertexName + ": queries for " + batch
+                        + " sentences, keys for " + k.rows() / Math.max(1, ts) + " of " + ts + " steps");
             }
-            INDArray weights = scores.reshape(batch * tq, ts);
-            Nd4j.exec(new SoftMax(weights, weights, 1));
-            weights = weights.reshape(batch, tq, ts);
-            INDArray context = product(weights, false, v, false, batch, tq, head).reshape(batch * tq, head);
-            INDArray outRows = product(context, false, weight("Wo"), false, batch * tq, config.getNOut());
-            out = ncw(outRows, batch, tq);
-            INDArray queryMask = queryMask(out.dataType());
+            INDArray scores = scratch.matrix("weights", type, (long) batch * tq, ts);
+            for (int b = 0; b < batch; b++) {
+                StridedGemm.multiply(Matrix.of(q).sequence(b, batch), false, Matrix.of(k).sequence(b, batch), true,
+                        Matrix.of(scores).block(b, batch), 0.0);
+            }
+            double[] weights = new double[batch * tq * ts];
+            HostView scoreView = new HostView(scores);
+            scoreView.get(0, weights, 0, weights.length);
+            softmax(weights, keyMask(batch, ts), batch, tq, ts, 1.0 / Math.sqrt(head));
+            scoreView.put(0, weights, 0, weights.length);
+            INDArray context = scratch.matrix("context", type, (long) tq * batch, head);
+            for (int b = 0; b < batch; b++) {
+                StridedGemm.multiply(Matrix.of(scores).block(b, batch), false, Matrix.of(v).sequence(b, batch), false,
+                        Matrix.of(context).sequence(b, batch), 0.0);
+            }
+            INDArray outRows = TimeMajor.rowsOrNull(out);
+            INDArray target = outRows != null ? outRows : scratch.matrix("out", type, (long) tq * batch, nOut());
+            StridedGemm.multiply(Matrix.of(context), false, weight("Wo"), false, Matrix.of(target), 0.0);
+            double[] queryMask = queryMask(batch, tq);
             if (queryMask != null) {
-                Nd4j.getExecutioner().exec(new BroadcastMulOp(out, queryMask, out, 0, 2));
+                maskRows(target, queryMask, batch, tq);
             }
-            saved = training ? new Saved(queryRows, keyRows, valueRows, q, k, v, weights, context, queryMask) : null;
+            if (outRows == null) {
+                out.permute(2, 0, 1).assign(target.reshape('c', tq, batch, nOut()));
+            }
+            saved = training ? new Saved(batch, tq, ts, queryRows, keyRows, valueRows, q, k, v, weights, context,
+                    queryMask) : null;
         }
-        return workspaceMgr.dup(ArrayType.ACTIVATIONS, out);
+        return out;
     }
 
-    private INDArray project(String key, INDArray inputRows, long batch, long steps) {
-        return product(inputRows, false, weight(key), true, batch * steps, head()).reshape(batch, steps, head());
+    /** {@code ncw} as time-major rows: a view when it is laid out so, else a copy in scratch {@code name}. */
+    private INDArray rows(String name, INDArray ncw) {
+        INDArray rows = TimeMajor.rowsOrNull(ncw);
+        return rows != null ? rows : copyRows(name, ncw);
+    }
+
+    private INDArray copyRows(String name, INDArray ncw) {
+        INDArray rows = scratch.matrix(name, ncw.dataType(), ncw.size(2) * ncw.size(0), ncw.size(1));
+        rows.reshape('c', ncw.size(2), ncw.size(0), ncw.size(1)).assign(ncw.permute(2, 0, 1));
+        return rows;
+    }
+
+    /** inputRows Wkey^T into scratch {@code name}, [rows, head]. */
+    private INDArray project(String name, INDArray inputRows, String key) {
+        INDArray projected = scratch.matrix(name, inputRows.dataType(), inputRows.rows(), head());
+        StridedGemm.multiply(Matrix.of(inputRows), false, weight(key), true, Matrix.of(projected), 0.0);
+        return projected;
+    }
+
+    /**
+     * In place: scores [batch * Tq, Ts] → softmax over each row of scale * score plus the masked
+     * steps' penalty; row {@code b * tq + t} is step t of sentence b.
+     */
+    private static void softmax(double[] scores, double[] keyMask, int batch, int tq, int ts, double scale) {
+        for (int row = 0; row < batch * tq; row++) {
+            int from = row * ts;
+            int maskFrom = (row / tq) * ts;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < ts; s++) {
+                double x = scores[from + s] * scale;
+                if (keyMask != null) {
+                    x += (1.0 - keyMask[maskFrom + s]) * MASKED_SCORE;
+                }
+                scores[from + s] = x;
+                max = Math.max(max, x);
+            }
+            double sum = 0;
+            for (int s = 0; s < ts; s++) {
+                double e = Math.exp(scores[from + s] - max);
+                scores[from + s] = e;
+                sum += e;
+            }
+            for (int s = 0; s < ts; s++) {
+                scores[from + s] /= sum;
+            }
+        }
+    }
+
+    /** Multiplies row {@code t * batch + b} of time-major {@code rows} by mask[b][t] where that is not 1. */
+    private static void maskRows(INDArray rows, double[] mask, int batch, int steps) {
+        int width = Math.toIntExact(rows.columns());
+        HostView view = new HostView(rows);
+        double[] row = new double[width];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                double m = mask[b * steps + t];
+                if (m == 1.0) {
+                    continue;
+                }
+                long from = ((long) t * batch + b) * width;
+                if (m == 0.0) {
+                    Arrays.fill(row, 0.0);
+                } else {
+                    view.get(from, row, 0, width);
+                    for (int i = 0; i < width; i++) {
+                        row[i] *= m;
+                    }
+                }
+                view.put(from, row, 0, width);
+            }
+        }
     }
 
     /**
@@ -149,10 +255,12 @@ final class ProjectedAttention extends BaseGraphVertex {
      */
     void pinKeys(INDArray keysAndValues) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            long batch = keysAndValues.size(0);
-            long ts = keysAndValues.size(2);
-            INDArray keyRows = rows(keysAndValues);
-            pinned = new Pinned(keysAndValues, project("Wk", keyRows, batch, ts), project("Wv", keyRows, batch, ts));
+            INDArray keyRows = rows("pinnedRows", keysAndValues);
+            INDArray k = Nd4j.createUninitialized(keyRows.dataType(), new long[]{keyRows.rows(), head()}, 'c');
+            INDArray v = Nd4j.createUninitialized(keyRows.dataType(), new long[]{keyRows.rows(), head()}, 'c');
+            StridedGemm.multiply(Matrix.of(keyRows), false, weight("Wk"), true, Matrix.of(k), 0.0);
+            StridedGemm.multiply(Matrix.of(keyRows), false, weight("Wv"), true, Matrix.of(v), 0.0);
+            pinned = new Pinned(keysAndValues, k, v);
         }
     }
 
@@ -170,84 +278,124 @@ final class ProjectedAttention extends BaseGraphVertex {
             throw new IllegalStateException("attention vertex " + vertexName + ": backward pass without a training forward pass");
         }
         Saved s = saved;
-        long batch = s.q().size(0);
-        long tq = s.q().size(1);
-        long ts = s.k().size(1);
-        long head = head();
-        INDArray[] inputGradients = new INDArray[3];
+        int batch = s.batch();
+        int tq = s.tq();
+        int ts = s.ts();
+        int head = head();
+        DataType type = s.q().dataType();
+        INDArray[] inputGradients = {
+            TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, type, batch, config.getNInQueries(), tq),
+            TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, type, batch, config.getNInKeys(), ts),
+            TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, type, batch, config.getNInValues(), ts)};
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray outGradient = epsilon;
+            INDArray outRows; // [Tq * batch, nOut]
             if (s.queryMask() != null) {
-                outGradient = epsilon.dup('c');
-                Nd4j.getExecutioner().exec(new BroadcastMulOp(outGradient, s.queryMask(), outGradient, 0, 2));
+                outRows = copyRows("outGradient", epsilon);
+                maskRows(outRows, s.queryMask(), batch, tq);
+            } else {
+                outRows = rows("outGradient", epsilon);
             }
-            INDArray outRows = rows(outGradient); // [batch * Tq, nOut]
-            gradientTable.get("Wo").assign(product(s.context(), true, outRows, false, head, config.getNOut()));
-            INDArray dContext = product(outRows, false, weight("Wo"), true, batch * tq, head).reshape(batch, tq, head);
-            INDArray dWeights = product(dContext, false, s.v(), true, batch, tq, ts);
-            INDArray dv = product(s.weights(), true, dContext, false, batch, ts, head);
-            // softmax backward, row by row: dS = A * (dA - sum(A * dA))
-            INDArray a = s.weights().reshape(batch * tq, ts);
-            INDArray dScores = dWeights.reshape(batch * tq, ts);
-            INDArray rowSums = a.mul(dScores).sum(true, 1);
-            dScores.subiColumnVector(rowSums).muli(a).muli(1.0 / Math.sqrt(head));
-            INDArray dS = dScores.reshape(batch, tq, ts);
-            INDArray dq = product(dS, false, s.k(), false, batch, tq, head).reshape(batch * tq, head);
-            INDArray dk = product(dS, true, s.q(), false, batch, ts, head).reshape(batch * ts, head);
-            INDArray dvRows = dv.reshape(batch * ts, head);
-            inputGradients[0] = projectBack("Wq", dq, s.queryRows(), batch, tq);
-            inputGradients[1] = projectBack("Wk", dk, s.keyRows(), batch, ts);
-            inputGradients[2] = projectBack("Wv", dvRows, s.valueRows(), batch, ts);
+            StridedGemm.multiply(Matrix.of(s.context()), true, Matrix.of(outRows), false, matrix(gradientTable, "Wo"), 0.0);
+            INDArray dContext = scratch.matrix("dContext", type, (long) tq * batch, head);
+            StridedGemm.multiply(Matrix.of(outRows), false, weight("Wo"), true, Matrix.of(dContext), 0.0);
+            INDArray dScores = scratch.matrix("dScores", type, (long) batch * tq, ts);
+            INDArray weights = scratch.matrix("weights", type, (long) batch * tq, ts); // as the forward pass left it
+            INDArray dv = scratch.matrix("dv", type, (long) ts * batch, head);
+            for (int b = 0; b < batch; b++) {
+                Matrix dContextB = Matrix.of(dContext).sequence(b, batch);
+                StridedGemm.multiply(dContextB, false, Matrix.of(s.v()).sequence(b, batch), true,
+                        Matrix.of(dScores).block(b, batch), 0.0);
+                StridedGemm.multiply(Matrix.of(weights).block(b, batch), true, dContextB, false,
+                        Matrix.of(dv).sequence(b, batch), 0.0);
+            }
+            // softmax backward, row by row: dS = A * (dA - sum(A * dA)), times the scores' scale
+            double[] d = new double[batch * tq * ts];
+            HostView dScoreView = new HostView(dScores);
+            dScoreView.get(0, d, 0, d.length);
+            softmaxBackward(s.weights(), d, batch * tq, ts, 1.0 / Math.sqrt(head));
+            dScoreView.put(0, d, 0, d.length);
+            INDArray dq = scratch.matrix("dq", type, (long) tq * batch, head);
+            INDArray dk = scratch.matrix("dk", type, (long) ts * batch, head);
+            for (int b = 0; b < batch; b++) {
+                Matrix dScoresB = Matrix.of(dScores).block(b, batch);
+                StridedGemm.multiply(dScoresB, false, Matrix.of(s.k()).sequence(b, batch), false,
+                        Matrix.of(dq).sequence(b, batch), 0.0);
+                StridedGemm.multiply(dScoresB, true, Matrix.of(s.q()).sequence(b, batch), false,
+                        Matrix.of(dk).sequence(b, batch), 0.0);
+            }
+            INDArray[] dProjected = {dq, dk, dv};
+            INDArray[] inputRows = {s.queryRows(), s.keyRows(), s.valueRows()};
+            for (int i = 0; i < PROJECTIONS.length; i++) {
+                projectBack(PROJECTIONS[i], dProjected[i], inputRows[i], inputGradients[i]);
+            }
         }
         Gradient gradient = new DefaultGradient(gradientsView);
         for (String key : paramKeys) {
             gradient.setGradientFor(key, gradientTable.get(key));
         }
-        for (int i = 0; i < inputGradients.length; i++) {
-            inputGradients[i] = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, inputGradients[i]);
-        }
         return new Pair<>(gradient, inputGradients);
     }
 
-    /** Fills the gradient of projection {@code key} and returns the gradient of its input, NCW. */
-    private INDArray projectBack(String key, INDArray dProjected, INDArray inputRows, long batch, long steps) {
-        INDArray w = weight(key);
-        INDArray dw = product(dProjected, true, inputRows, false, w.size(0), w.size(1));
-        gradientTable.get(key).assign(dw.reshape(gradientTable.get(key).shape()));
-        return ncw(product(dProjected, false, w, false, batch * steps, w.size(1)), batch, steps);
+    private static void softmaxBackward(double[] a, double[] d, int rows, int ts, double scale) {
+        for (int row = 0; row < rows; row++) {
+            int from = row * ts;
+            double dot = 0;
+            for (int s = 0; s < ts; s++) {
+                dot += a[from + s] * d[from + s];
+            }
+            for (int s = 0; s < ts; s++) {
+                d[from + s] = a[from + s] * (d[from + s] - dot) * scale;
+            }
+        }
     }
 
-    /** The smaller of the keys' and values' masks, [batch, Ts], or null when neither is set. */
-    private INDArray keyMask() {
+    /**
+     * Fills the gradient of projection {@code key} (dW = dProjected^T inputRows) and writes the
+     * gradient of its input (dProjected W) into {@code inputGradient}, time-major NCW.
+     */
+    private void projectBack(String key, INDArray dProjected, INDArray inputRows, INDArray inputGradient) {
+        StridedGemm.multiply(Matrix.of(dProjected), true, Matrix.of(inputRows), false, matrix(gradientTable, key), 0.0);
+        INDArray gradientRows = TimeMajor.rowsOrNull(inputGradient);
+        INDArray target = gradientRows != null ? gradientRows
+                : scratch.matrix("inputGradient", dProjected.dataType(), dProjected.rows(), inputGradient.size(1));
+        StridedGemm.multiply(Matrix.of(dProjected), false, weight(key), false, Matrix.of(target), 0.0);
+        if (gradientRows == null) {
+            inputGradient.permute(2, 0, 1).assign(target.reshape('c', inputGradient.size(2), inputGradient.size(0),
+                    inputGradient.size(1)));
+        }
+    }
+
+    /** The smaller of the keys' and values' masks, [batch][Ts] flattened, or null when neither is set. */
+    private double[] keyMask(int batch, int ts) {
         if (maskArrays == null) {
             return null;
         }
-        INDArray keys = maskArrays[1];
-        INDArray values = maskArrays[2];
+        double[] keys = flatMask(maskArrays[1], batch, ts, "keys");
+        double[] values = maskArrays[2] == maskArrays[1] ? keys : flatMask(maskArrays[2], batch, ts, "values");
         if (keys == null || values == null) {
             return keys == null ? values : keys;
         }
-        return keys == values ? keys : Transforms.min(keys, values, true);
+        if (keys != values) {
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = Math.min(keys[i], values[i]);
+            }
+        }
+        return keys;
     }
 
-    private INDArray queryMask(DataType type) {
-        return maskArrays == null || maskArrays[0] == null ? null : maskArrays[0].castTo(type);
+    private double[] queryMask(int batch, int tq) {
+        return maskArrays == null ? null : flatMask(maskArrays[0], batch, tq, "queries");
     }
 
-    /** [batch, size, T] → [batch * T, size], one row per step, a new c-ordered array. */
-    private static INDArray rows(INDArray ncw) {
-        return ncw.permute(0, 2, 1).dup('c').reshape(ncw.size(0) * ncw.size(2), ncw.size(1));
-    }
-
-    /** [batch * T, size] rows → [batch, size, T], a new c-ordered array. */
-    private static INDArray ncw(INDArray rows, long batch, long steps) {
-        return rows.reshape(batch, steps, rows.size(1)).permute(0, 2, 1).dup('c');
-    }
-
-    /** op(a) × op(b) into a new c-ordered array of the given shape; rank 3 multiplies per batch entry. */
-    private static INDArray product(INDArray a, boolean transposeA, INDArray b, boolean transposeB, long... shape) {
-        INDArray result = Nd4j.createUninitialized(a.dataType(), shape, 'c');
-        return Nd4j.matmul(a, b, result, transposeA, transposeB, false);
+    private double[] flatMask(INDArray mask, int batch, int steps, String input) {
+        if (mask == null) {
+            return null;
+        }
+        if (mask.rank() != 2 || mask.size(0) != batch || mask.size(1) != steps) {
+            throw new IllegalStateException("attention vertex " + vertexName + ": the mask of the " + input
+                    + " has shape " + Arrays.toString(mask.shape()) + ", expected [" + batch + ", " + steps + "]");
+        }
+        return mask.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     @Override
