@@ -28,33 +28,37 @@ import org.nd4j.linalg.factory.Nd4j;
  * The computation of {@link ProjectedAttentionVertex}: the same function as DL4J's one-head
  * {@code AttentionVertex} with projected inputs, written as a few matrix products.
  *
- * <p>Inputs are NCW: queries [batch, nQ, Tq], keys [batch, nK, Ts], values [batch, nV, Ts]. Inside,
- * every sequence array is a time-major row matrix [T * batch, size] whose row {@code t * batch + b}
- * is step t of sentence b: the layout our recurrent layers already produce ({@link TimeMajor}), so
- * their outputs are read without a copy, and the output and input gradients are produced in it.
- * The projections are single products over all rows; the per-sentence products (scores, mix of
- * values) are one small product per sentence on its rows, which lie {@code batch} rows apart
- * ({@link Matrix#sequence}):
+ * <p>Inputs are NCW: queries [batch, nQ, Tq], keys [batch, nK, Ts], values [batch, nV, Ts]. DL4J's
+ * vertex projects each input (Q = q Wq^T, K = k Wk^T, V = v Wv^T, [T, head] per sentence), scores
+ * S = Q K^T / sqrt(head) with masked source steps at -1e9, takes A = softmax of S over the source
+ * steps, and outputs (A V) Wo. Since the projections are linear, the same function is
  *
  * <pre>
- *   Q = q Wq^T,  K = k Wk^T,  V = v Wv^T                  [T * batch, head]
- *   S_b = Q_b K_b^T / sqrt(head) - 1e9 (1 - keyMask_b)    [Tq, Ts] per sentence b
- *   A_b = softmax of S_b over the source steps Ts
- *   out = (A V) Wo,  times the query mask                  [Tq * batch, nOut] = time-major [batch, nOut, Tq]
+ *   M = Wq^T Wk  [nQ, nK],   N = Wv^T Wo  [nV, nOut]         (from the parameters alone)
+ *   P = q M                                                   [Tq, nK] per sentence
+ *   S = P k^T / sqrt(head) - 1e9 (1 - keyMask),  A = softmax of S over Ts
+ *   out = (A v) N,  times the query mask                      [Tq, nOut]
  * </pre>
  *
- * The mask is added as a large negative score, as libnd4j's attention op does, so a masked source
- * step gets weight exactly 0 in double and float. The key mask is the smaller of the keys' and the
- * values' masks, and steps where the queries are masked give 0, as in DL4J's vertex. The softmax and
- * the masks are plain Java loops over the [batch * Tq, Ts] scores; the products call BLAS directly
- * on the arrays ({@link StridedGemm}), weights and their gradients in place inside the flat parameter
- * arrays. Intermediate results live in {@link ScratchArrays} reused from batch to batch, outside the
+ * which never projects the keys and values: on the translation model (Ts about 2.5 Tq) that takes
+ * less than half the arithmetic of projecting, forward and backward. The mask is added as a large
+ * negative score, as libnd4j's attention op does, so a masked source step gets weight exactly 0 in
+ * double and float. The key mask is the smaller of the keys' and the values' masks, and steps where
+ * the queries are masked give 0, as in DL4J's vertex.
+ *
+ * <p>Every sequence array is handled as a time-major row matrix [T * batch, size] whose row
+ * {@code t * batch + b} is step t of sentence b: the layout our recurrent layers already produce
+ * ({@link TimeMajor}), so their outputs are read without a copy, and the output and the input
+ * gradients are produced in it. Products over all rows are single BLAS calls, the per-sentence ones
+ * (scores, mixing) one small call per sentence on its rows, which lie {@code batch} rows apart
+ * ({@link Matrix#sequence}); all go straight to BLAS ({@link StridedGemm}), the weights and their
+ * gradients in place inside the flat parameter arrays. The softmax and the masks are Java loops.
+ * Intermediate results live in {@link ScratchArrays} reused from batch to batch, outside the
  * workspaces, so that what the backward pass needs survives the forward pass.
  */
 final class ProjectedAttention extends BaseGraphVertex {
     /** Added to the scores of masked source steps. */
     private static final double MASKED_SCORE = -1e9;
-    private static final String[] PROJECTIONS = {"Wq", "Wk", "Wv"};
 
     private final ProjectedAttentionVertex config;
     private final INDArray params;
@@ -64,23 +68,24 @@ final class ProjectedAttention extends BaseGraphVertex {
     private Map<String, INDArray> gradientTable;
     private INDArray[] maskArrays;
     private Saved saved;
-    /** Keys and values projected once for step-by-step decoding; null when none are pinned. */
+    /** Keys and values prepared once for step-by-step decoding; null when none are pinned. */
     private Pinned pinned;
     /** How many forward passes used {@link #pinned} (read by tests). */
     private long pinnedUses;
     private final ScratchArrays scratch = new ScratchArrays();
 
-    /** Projections of one keys-and-values input: k and v, time-major rows [Ts * batch, head]. */
-    private record Pinned(INDArray source, INDArray k, INDArray v) {}
+    /** One keys-and-values input as time-major rows, and M and N for the parameters at pinning time. */
+    private record Pinned(INDArray source, INDArray rows, INDArray m, INDArray n) {}
 
     /**
      * The forward pass's intermediate results: time-major rows of the inputs (views of the inputs
-     * when they are time-major, else scratch copies) and projections, the attention weights
-     * ([batch * Tq, Ts], rows sentence by sentence), the context rows, the query mask or null.
+     * when they are time-major, else copies), M, N, P, the attention weights ([batch * Tq, Ts], rows
+     * sentence by sentence, also as {@code weightRows} in native memory), the mixed values A v
+     * ([Tq * batch, nV]), the query mask or null.
      */
     private record Saved(int batch, int tq, int ts, INDArray queryRows, INDArray keyRows, INDArray valueRows,
-                         INDArray q, INDArray k, INDArray v, double[] weights, INDArray context,
-                         double[] queryMask) {}
+                         INDArray m, INDArray n, INDArray p, double[] weights, INDArray weightRows,
+                         INDArray mixed, double[] queryMask) {}
 
     ProjectedAttention(ProjectedAttentionVertex config, ComputationGraph graph, String name, int index,
                        INDArray paramsView, boolean initializeParams, DataType dataType) {
@@ -96,8 +101,8 @@ final class ProjectedAttention extends BaseGraphVertex {
         this.params = paramsView;
     }
 
-    private int head() {
-        return Math.toIntExact(config.getHeadSize());
+    private double scale() {
+        return 1.0 / Math.sqrt(config.getHeadSize());
     }
 
     private int nOut() {
@@ -114,6 +119,12 @@ final class ProjectedAttention extends BaseGraphVertex {
         return matrix(paramTable, key);
     }
 
+    /** left^T right for two parameter matrices with the same first dimension (head). */
+    private INDArray parameterProduct(INDArray target, String left, String right) {
+        StridedGemm.multiply(weight(left), true, weight(right), false, Matrix.of(target), 0.0);
+        return target;
+    }
+
     @Override
     public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray queries = inputs[0];
@@ -121,47 +132,51 @@ final class ProjectedAttention extends BaseGraphVertex {
         int batch = Math.toIntExact(queries.size(0));
         int tq = Math.toIntExact(queries.size(2));
         int ts = Math.toIntExact(inputs[1].size(2));
-        int head = head();
+        long nK = config.getNInKeys();
+        long nV = config.getNInValues();
         INDArray out = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATIONS, type, batch, nOut(), tq);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray queryRows = rows("queryRows", queries);
-            INDArray q = project("q", queryRows, "Wq");
-            INDArray keyRows = null;
-            INDArray valueRows = null;
-            INDArray k;
-            INDArray v;
+            INDArray keyRows;
+            INDArray valueRows;
+            INDArray m;
+            INDArray n;
             if (!training && pinned != null && inputs[1] == pinned.source() && inputs[2] == pinned.source()) {
-                k = pinned.k();
-                v = pinned.v();
+                keyRows = pinned.rows();
+                valueRows = pinned.rows();
+                m = pinned.m();
+                n = pinned.n();
                 pinnedUses++;
             } else {
                 keyRows = rows("keyRows", inputs[1]);
                 valueRows = inputs[2] == inputs[1] ? keyRows : rows("valueRows", inputs[2]);
-                k = project("k", keyRows, "Wk");
-                v = project("v", valueRows, "Wv");
+                m = parameterProduct(scratch.matrix("m", type, config.getNInQueries(), nK), "Wq", "Wk");
+                n = parameterProduct(scratch.matrix("n", type, nV, nOut()), "Wv", "Wo");
             }
-            if (k.rows() != (long) ts * batch) {
+            if (keyRows.rows() != (long) ts * batch) {
                 throw new IllegalStateException("attention vertex " + vertexName + ": queries for " + batch
-                        + " sentences, keys for " + k.rows() / Math.max(1, ts) + " of " + ts + " steps");
+                        + " sentences, keys for " + keyRows.rows() / Math.max(1, ts) + " of " + ts + " steps");
             }
-            INDArray scores = scratch.matrix("weights", type, (long) batch * tq, ts);
+            INDArray p = scratch.matrix("p", type, (long) tq * batch, nK);
+            StridedGemm.multiply(Matrix.of(queryRows), false, Matrix.of(m), false, Matrix.of(p), 0.0);
+            INDArray weightRows = scratch.matrix("weights", type, (long) batch * tq, ts);
             for (int b = 0; b < batch; b++) {
-                StridedGemm.multiply(Matrix.of(q).sequence(b, batch), false, Matrix.of(k).sequence(b, batch), true,
-                        Matrix.of(scores).block(b, batch), 0.0);
+                StridedGemm.multiply(Matrix.of(p).sequence(b, batch), false, Matrix.of(keyRows).sequence(b, batch), true,
+                        Matrix.of(weightRows).block(b, batch), 0.0);
             }
             double[] weights = new double[batch * tq * ts];
-            HostView scoreView = new HostView(scores);
-            scoreView.get(0, weights, 0, weights.length);
-            softmax(weights, keyMask(batch, ts), batch, tq, ts, 1.0 / Math.sqrt(head));
-            scoreView.put(0, weights, 0, weights.length);
-            INDArray context = scratch.matrix("context", type, (long) tq * batch, head);
+            HostView weightView = new HostView(weightRows);
+            weightView.get(0, weights, 0, weights.length);
+            softmax(weights, keyMask(batch, ts), batch, tq, ts, scale());
+            weightView.put(0, weights, 0, weights.length);
+            INDArray mixed = scratch.matrix("mixed", type, (long) tq * batch, nV);
             for (int b = 0; b < batch; b++) {
-                StridedGemm.multiply(Matrix.of(scores).block(b, batch), false, Matrix.of(v).sequence(b, batch), false,
-                        Matrix.of(context).sequence(b, batch), 0.0);
+                StridedGemm.multiply(Matrix.of(weightRows).block(b, batch), false, Matrix.of(valueRows).sequence(b, batch),
+                        false, Matrix.of(mixed).sequence(b, batch), 0.0);
             }
             INDArray outRows = TimeMajor.rowsOrNull(out);
             INDArray target = outRows != null ? outRows : scratch.matrix("out", type, (long) tq * batch, nOut());
-            StridedGemm.multiply(Matrix.of(context), false, weight("Wo"), false, Matrix.of(target), 0.0);
+            StridedGemm.multiply(Matrix.of(mixed), false, Matrix.of(n), false, Matrix.of(target), 0.0);
             double[] queryMask = queryMask(batch, tq);
             if (queryMask != null) {
                 maskRows(target, queryMask, batch, tq);
@@ -169,8 +184,8 @@ final class ProjectedAttention extends BaseGraphVertex {
             if (outRows == null) {
                 out.permute(2, 0, 1).assign(target.reshape('c', tq, batch, nOut()));
             }
-            saved = training ? new Saved(batch, tq, ts, queryRows, keyRows, valueRows, q, k, v, weights, context,
-                    queryMask) : null;
+            saved = training ? new Saved(batch, tq, ts, queryRows, keyRows, valueRows, m, n, p, weights, weightRows,
+                    mixed, queryMask) : null;
         }
         return out;
     }
@@ -185,13 +200,6 @@ final class ProjectedAttention extends BaseGraphVertex {
         INDArray rows = scratch.matrix(name, ncw.dataType(), ncw.size(2) * ncw.size(0), ncw.size(1));
         rows.reshape('c', ncw.size(2), ncw.size(0), ncw.size(1)).assign(ncw.permute(2, 0, 1));
         return rows;
-    }
-
-    /** inputRows Wkey^T into scratch {@code name}, [rows, head]. */
-    private INDArray project(String name, INDArray inputRows, String key) {
-        INDArray projected = scratch.matrix(name, inputRows.dataType(), inputRows.rows(), head());
-        StridedGemm.multiply(Matrix.of(inputRows), false, weight(key), true, Matrix.of(projected), 0.0);
-        return projected;
     }
 
     /**
@@ -255,12 +263,17 @@ final class ProjectedAttention extends BaseGraphVertex {
      */
     void pinKeys(INDArray keysAndValues) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray keyRows = rows("pinnedRows", keysAndValues);
-            INDArray k = Nd4j.createUninitialized(keyRows.dataType(), new long[]{keyRows.rows(), head()}, 'c');
-            INDArray v = Nd4j.createUninitialized(keyRows.dataType(), new long[]{keyRows.rows(), head()}, 'c');
-            StridedGemm.multiply(Matrix.of(keyRows), false, weight("Wk"), true, Matrix.of(k), 0.0);
-            StridedGemm.multiply(Matrix.of(keyRows), false, weight("Wv"), true, Matrix.of(v), 0.0);
-            pinned = new Pinned(keysAndValues, k, v);
+            DataType type = keysAndValues.dataType();
+            INDArray rows = TimeMajor.rowsOrNull(keysAndValues);
+            if (rows == null) {
+                rows = Nd4j.createUninitialized(type, new long[]{keysAndValues.size(2) * keysAndValues.size(0),
+                        keysAndValues.size(1)}, 'c');
+                rows.reshape('c', keysAndValues.size(2), keysAndValues.size(0), keysAndValues.size(1))
+                        .assign(keysAndValues.permute(2, 0, 1));
+            }
+            INDArray m = Nd4j.createUninitialized(type, new long[]{config.getNInQueries(), config.getNInKeys()}, 'c');
+            INDArray n = Nd4j.createUninitialized(type, new long[]{config.getNInValues(), nOut()}, 'c');
+            pinned = new Pinned(keysAndValues, rows, parameterProduct(m, "Wq", "Wk"), parameterProduct(n, "Wv", "Wo"));
         }
     }
 
@@ -281,13 +294,23 @@ final class ProjectedAttention extends BaseGraphVertex {
         int batch = s.batch();
         int tq = s.tq();
         int ts = s.ts();
-        int head = head();
-        DataType type = s.q().dataType();
+        DataType type = s.p().dataType();
+        long nQ = config.getNInQueries();
+        long nK = config.getNInKeys();
+        long nV = config.getNInValues();
         INDArray[] inputGradients = {
-            TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, type, batch, config.getNInQueries(), tq),
-            TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, type, batch, config.getNInKeys(), ts),
-            TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, type, batch, config.getNInValues(), ts)};
+            TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, type, batch, nQ, tq),
+            TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, type, batch, nK, ts),
+            TimeMajor.create(workspaceMgr, ArrayType.ACTIVATION_GRAD, type, batch, nV, ts)};
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            // the gradients' own memory as rows; scratch only where a backend cannot view them so
+            INDArray[] views = new INDArray[inputGradients.length];
+            INDArray[] gradientRows = new INDArray[inputGradients.length];
+            for (int i = 0; i < gradientRows.length; i++) {
+                views[i] = TimeMajor.rowsOrNull(inputGradients[i]);
+                gradientRows[i] = views[i] != null ? views[i] : scratch.matrix("inputGradient" + i, type,
+                        inputGradients[i].size(2) * batch, inputGradients[i].size(1));
+            }
             INDArray outRows; // [Tq * batch, nOut]
             if (s.queryMask() != null) {
                 outRows = copyRows("outGradient", epsilon);
@@ -295,38 +318,49 @@ final class ProjectedAttention extends BaseGraphVertex {
             } else {
                 outRows = rows("outGradient", epsilon);
             }
-            StridedGemm.multiply(Matrix.of(s.context()), true, Matrix.of(outRows), false, matrix(gradientTable, "Wo"), 0.0);
-            INDArray dContext = scratch.matrix("dContext", type, (long) tq * batch, head);
-            StridedGemm.multiply(Matrix.of(outRows), false, weight("Wo"), true, Matrix.of(dContext), 0.0);
+            // out = mixed N
+            INDArray dn = scratch.matrix("dN", type, nV, nOut());
+            StridedGemm.multiply(Matrix.of(s.mixed()), true, Matrix.of(outRows), false, Matrix.of(dn), 0.0);
+            INDArray dMixed = scratch.matrix("dMixed", type, (long) tq * batch, nV);
+            StridedGemm.multiply(Matrix.of(outRows), false, Matrix.of(s.n()), true, Matrix.of(dMixed), 0.0);
+            // mixed_b = A_b values_b
             INDArray dScores = scratch.matrix("dScores", type, (long) batch * tq, ts);
-            INDArray weights = scratch.matrix("weights", type, (long) batch * tq, ts); // as the forward pass left it
-            INDArray dv = scratch.matrix("dv", type, (long) ts * batch, head);
             for (int b = 0; b < batch; b++) {
-                Matrix dContextB = Matrix.of(dContext).sequence(b, batch);
-                StridedGemm.multiply(dContextB, false, Matrix.of(s.v()).sequence(b, batch), true,
+                Matrix dMixedB = Matrix.of(dMixed).sequence(b, batch);
+                StridedGemm.multiply(dMixedB, false, Matrix.of(s.valueRows()).sequence(b, batch), true,
                         Matrix.of(dScores).block(b, batch), 0.0);
-                StridedGemm.multiply(Matrix.of(weights).block(b, batch), true, dContextB, false,
-                        Matrix.of(dv).sequence(b, batch), 0.0);
+                StridedGemm.multiply(Matrix.of(s.weightRows()).block(b, batch), true, dMixedB, false,
+                        Matrix.of(gradientRows[2]).sequence(b, batch), 0.0);
             }
             // softmax backward, row by row: dS = A * (dA - sum(A * dA)), times the scores' scale
             double[] d = new double[batch * tq * ts];
             HostView dScoreView = new HostView(dScores);
             dScoreView.get(0, d, 0, d.length);
-            softmaxBackward(s.weights(), d, batch * tq, ts, 1.0 / Math.sqrt(head));
+            softmaxBackward(s.weights(), d, batch * tq, ts, scale());
             dScoreView.put(0, d, 0, d.length);
-            INDArray dq = scratch.matrix("dq", type, (long) tq * batch, head);
-            INDArray dk = scratch.matrix("dk", type, (long) ts * batch, head);
+            // S_b = P_b keys_b^T
+            INDArray dp = scratch.matrix("dP", type, (long) tq * batch, nK);
             for (int b = 0; b < batch; b++) {
                 Matrix dScoresB = Matrix.of(dScores).block(b, batch);
-                StridedGemm.multiply(dScoresB, false, Matrix.of(s.k()).sequence(b, batch), false,
-                        Matrix.of(dq).sequence(b, batch), 0.0);
-                StridedGemm.multiply(dScoresB, true, Matrix.of(s.q()).sequence(b, batch), false,
-                        Matrix.of(dk).sequence(b, batch), 0.0);
+                StridedGemm.multiply(dScoresB, false, Matrix.of(s.keyRows()).sequence(b, batch), false,
+                        Matrix.of(dp).sequence(b, batch), 0.0);
+                StridedGemm.multiply(dScoresB, true, Matrix.of(s.p()).sequence(b, batch), false,
+                        Matrix.of(gradientRows[1]).sequence(b, batch), 0.0);
             }
-            INDArray[] dProjected = {dq, dk, dv};
-            INDArray[] inputRows = {s.queryRows(), s.keyRows(), s.valueRows()};
-            for (int i = 0; i < PROJECTIONS.length; i++) {
-                projectBack(PROJECTIONS[i], dProjected[i], inputRows[i], inputGradients[i]);
+            // P = queries M
+            StridedGemm.multiply(Matrix.of(dp), false, Matrix.of(s.m()), true, Matrix.of(gradientRows[0]), 0.0);
+            INDArray dm = scratch.matrix("dM", type, nQ, nK);
+            StridedGemm.multiply(Matrix.of(s.queryRows()), true, Matrix.of(dp), false, Matrix.of(dm), 0.0);
+            // M = Wq^T Wk, N = Wv^T Wo
+            StridedGemm.multiply(weight("Wk"), false, Matrix.of(dm), true, matrix(gradientTable, "Wq"), 0.0);
+            StridedGemm.multiply(weight("Wq"), false, Matrix.of(dm), false, matrix(gradientTable, "Wk"), 0.0);
+            StridedGemm.multiply(weight("Wo"), false, Matrix.of(dn), true, matrix(gradientTable, "Wv"), 0.0);
+            StridedGemm.multiply(weight("Wv"), false, Matrix.of(dn), false, matrix(gradientTable, "Wo"), 0.0);
+            for (int i = 0; i < gradientRows.length; i++) {
+                INDArray g = inputGradients[i];
+                if (views[i] == null) {
+                    g.permute(2, 0, 1).assign(gradientRows[i].reshape('c', g.size(2), g.size(0), g.size(1)));
+                }
             }
         }
         Gradient gradient = new DefaultGradient(gradientsView);
@@ -346,22 +380,6 @@ final class ProjectedAttention extends BaseGraphVertex {
             for (int s = 0; s < ts; s++) {
                 d[from + s] = a[from + s] * (d[from + s] - dot) * scale;
             }
-        }
-    }
-
-    /**
-     * Fills the gradient of projection {@code key} (dW = dProjected^T inputRows) and writes the
-     * gradient of its input (dProjected W) into {@code inputGradient}, time-major NCW.
-     */
-    private void projectBack(String key, INDArray dProjected, INDArray inputRows, INDArray inputGradient) {
-        StridedGemm.multiply(Matrix.of(dProjected), true, Matrix.of(inputRows), false, matrix(gradientTable, key), 0.0);
-        INDArray gradientRows = TimeMajor.rowsOrNull(inputGradient);
-        INDArray target = gradientRows != null ? gradientRows
-                : scratch.matrix("inputGradient", dProjected.dataType(), dProjected.rows(), inputGradient.size(1));
-        StridedGemm.multiply(Matrix.of(dProjected), false, weight(key), false, Matrix.of(target), 0.0);
-        if (gradientRows == null) {
-            inputGradient.permute(2, 0, 1).assign(target.reshape('c', inputGradient.size(2), inputGradient.size(0),
-                    inputGradient.size(1)));
         }
     }
 
