@@ -1,8 +1,11 @@
 package com.seqplay.engine.layers;
 
+import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,20 +32,38 @@ public final class StridedGemm {
     }
 
     /**
-     * {@code rows} x {@code cols} elements of {@code array}'s memory, row-major: element (i, j) is
-     * element {@code offset + i * ld + j} counted from the array's first element (index 0 of a view,
-     * not of the buffer it views), in memory order.
+     * {@code rows} x {@code cols} elements of an array's memory, row-major: element (i, j) is element
+     * {@code offset + i * ld + j} counted in memory order from the array's first element (index 0 of
+     * a view, not of the buffer it views). Made from a whole 2D array ({@link #of}), then narrowed to
+     * parts of it; the address of the array's memory is looked up once, by {@link #of}.
      */
-    public record Matrix(INDArray array, long offset, int rows, int cols, int ld) {
-        public Matrix {
+    public static final class Matrix {
+        private final INDArray array;
+        /** The array's first element, or null where products go through ND4J. */
+        private final Pointer base;
+        /** Elements in the array's memory from its first element on. */
+        private final long capacity;
+        private final long offset;
+        private final int rows;
+        private final int cols;
+        private final int ld;
+
+        private Matrix(INDArray array, Pointer base, long capacity, long offset, int rows, int cols, int ld) {
             if (rows < 0 || cols < 0 || offset < 0 || (rows > 1 && ld < cols)) {
                 throw new IllegalArgumentException("bad matrix: " + rows + "x" + cols + " at " + offset + ", ld " + ld);
             }
             long end = rows == 0 || cols == 0 ? offset : offset + (long) (rows - 1) * ld + cols;
-            if (end > array.data().length()) {
+            if (end > capacity) {
                 throw new IllegalArgumentException("matrix " + rows + "x" + cols + " at " + offset + ", ld " + ld
-                        + " runs past its array's " + array.data().length() + " elements");
+                        + " runs past its array's " + capacity + " elements");
             }
+            this.array = array;
+            this.base = base;
+            this.capacity = capacity;
+            this.offset = offset;
+            this.rows = rows;
+            this.cols = cols;
+            this.ld = ld;
         }
 
         /** A whole 2D array whose rows are dense ({@code stride(1) == 1}), e.g. a reshaped parameter view. */
@@ -50,11 +71,15 @@ public final class StridedGemm {
             if (array.rank() != 2 || (array.size(1) > 1 && array.stride(1) != 1)
                     || (array.size(0) > 1 && array.stride(0) < array.size(1))) {
                 throw new IllegalArgumentException("a row-major 2D array with dense rows is needed, got shape "
-                        + java.util.Arrays.toString(array.shape()) + " strides " + java.util.Arrays.toString(array.stride()));
+                        + Arrays.toString(array.shape()) + " strides " + Arrays.toString(array.stride()));
             }
             int cols = Math.toIntExact(array.size(1));
             int ld = array.size(0) > 1 ? Math.toIntExact(array.stride(0)) : cols;
-            return new Matrix(array, 0, Math.toIntExact(array.size(0)), cols, ld);
+            DataBuffer data = array.data();
+            // For a view (a weight matrix inside the flat parameter array) ND4J's view buffer already
+            // starts at the view's offset, so its address is the array's first element.
+            Pointer base = Gemm.isDirect() ? data.addressPointer() : null;
+            return new Matrix(array, base, data.length(), 0, Math.toIntExact(array.size(0)), cols, ld);
         }
 
         /**
@@ -62,19 +87,27 @@ public final class StridedGemm {
          * entry b: {@code rows / batch} rows, {@code batch} rows apart.
          */
         public Matrix sequence(int b, int batch) {
-            if (rows % batch != 0) {
-                throw new IllegalArgumentException(rows + " rows do not split into a batch of " + batch);
+            if (rows % batch != 0 || b < 0 || b >= batch) {
+                throw new IllegalArgumentException("entry " + b + " of " + batch + " in " + rows + " rows");
             }
-            return new Matrix(array, offset + (long) b * ld, rows / batch, cols, ld * batch);
+            return new Matrix(array, base, capacity, offset + (long) b * ld, rows / batch, cols, ld * batch);
         }
 
-        /** {@code count} consecutive blocks of {@code rows / count} rows each: block {@code i}. */
+        /** Block {@code i} of {@code count} consecutive blocks of {@code rows / count} rows each. */
         public Matrix block(int i, int count) {
-            if (rows % count != 0) {
-                throw new IllegalArgumentException(rows + " rows do not split into " + count + " blocks");
+            if (rows % count != 0 || i < 0 || i >= count) {
+                throw new IllegalArgumentException("block " + i + " of " + count + " in " + rows + " rows");
             }
             int each = rows / count;
-            return new Matrix(array, offset + (long) i * each * ld, each, cols, ld);
+            return new Matrix(array, base, capacity, offset + (long) i * each * ld, each, cols, ld);
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        public int cols() {
+            return cols;
         }
 
         INDArray view() {
@@ -93,17 +126,17 @@ public final class StridedGemm {
                     + (transA ? "^T" : "") + ", B " + b.rows() + "x" + b.cols() + (transB ? "^T" : "")
                     + ", C " + c.rows() + "x" + c.cols());
         }
-        DataType type = c.array().dataType();
-        if (a.array().dataType() != type || b.array().dataType() != type) {
-            throw new IllegalArgumentException("gemm operands of different types: " + a.array().dataType() + ", "
-                    + b.array().dataType() + ", " + type);
+        DataType type = c.array.dataType();
+        if (a.array.dataType() != type || b.array.dataType() != type) {
+            throw new IllegalArgumentException("gemm operands of different types: " + a.array.dataType() + ", "
+                    + b.array.dataType() + ", " + type);
         }
         if (m == 0 || n == 0) {
             return;
         }
         if (k == 0) {
             c.view().muli(beta);
-        } else if (Gemm.isDirect()) {
+        } else if (c.base != null && a.base != null && b.base != null) {
             blas(a, transA, b, transB, c, m, n, k, beta, type);
         } else {
             Nd4j.gemm(a.view(), b.view(), c.view(), transA, transB, 1.0, beta);
@@ -127,18 +160,14 @@ public final class StridedGemm {
 
     /** BLAS wants ld >= cols even for a single row, where the distance is never used. */
     private static int ld(Matrix matrix) {
-        return Math.max(matrix.ld(), Math.max(1, matrix.cols()));
+        return Math.max(matrix.ld, Math.max(1, matrix.cols));
     }
 
-    // data().addressPointer() points at the array's first element: for a view (a parameter matrix
-    // inside the flat parameter array) ND4J's view buffer already includes the view's offset.
     private static FloatPointer floats(Matrix matrix) {
-        FloatPointer base = (FloatPointer) matrix.array().data().addressPointer();
-        return new FloatPointer(base).position(base.position() + matrix.offset());
+        return new FloatPointer(matrix.base).position(matrix.base.position() + matrix.offset);
     }
 
     private static DoublePointer doubles(Matrix matrix) {
-        DoublePointer base = (DoublePointer) matrix.array().data().addressPointer();
-        return new DoublePointer(base).position(base.position() + matrix.offset());
+        return new DoublePointer(matrix.base).position(matrix.base.position() + matrix.offset);
     }
 }

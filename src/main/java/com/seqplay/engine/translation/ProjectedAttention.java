@@ -160,9 +160,12 @@ final class ProjectedAttention extends BaseGraphVertex {
             INDArray p = scratch.matrix("p", type, (long) tq * batch, nK);
             StridedGemm.multiply(Matrix.of(queryRows), false, Matrix.of(m), false, Matrix.of(p), 0.0);
             INDArray weightRows = scratch.matrix("weights", type, (long) batch * tq, ts);
+            Matrix pm = Matrix.of(p);
+            Matrix keys = Matrix.of(keyRows);
+            Matrix weightMatrix = Matrix.of(weightRows);
             for (int b = 0; b < batch; b++) {
-                StridedGemm.multiply(Matrix.of(p).sequence(b, batch), false, Matrix.of(keyRows).sequence(b, batch), true,
-                        Matrix.of(weightRows).block(b, batch), 0.0);
+                StridedGemm.multiply(pm.sequence(b, batch), false, keys.sequence(b, batch), true,
+                        weightMatrix.block(b, batch), 0.0);
             }
             double[] weights = new double[batch * tq * ts];
             HostView weightView = new HostView(weightRows);
@@ -170,9 +173,11 @@ final class ProjectedAttention extends BaseGraphVertex {
             softmax(weights, keyMask(batch, ts), batch, tq, ts, scale());
             weightView.put(0, weights, 0, weights.length);
             INDArray mixed = scratch.matrix("mixed", type, (long) tq * batch, nV);
+            Matrix values = valueRows == keyRows ? keys : Matrix.of(valueRows);
+            Matrix mixedMatrix = Matrix.of(mixed);
             for (int b = 0; b < batch; b++) {
-                StridedGemm.multiply(Matrix.of(weightRows).block(b, batch), false, Matrix.of(valueRows).sequence(b, batch),
-                        false, Matrix.of(mixed).sequence(b, batch), 0.0);
+                StridedGemm.multiply(weightMatrix.block(b, batch), false, values.sequence(b, batch), false,
+                        mixedMatrix.sequence(b, batch), 0.0);
             }
             INDArray outRows = TimeMajor.rowsOrNull(out);
             INDArray target = outRows != null ? outRows : scratch.matrix("out", type, (long) tq * batch, nOut());
@@ -325,12 +330,15 @@ final class ProjectedAttention extends BaseGraphVertex {
             StridedGemm.multiply(Matrix.of(outRows), false, Matrix.of(s.n()), true, Matrix.of(dMixed), 0.0);
             // mixed_b = A_b values_b
             INDArray dScores = scratch.matrix("dScores", type, (long) batch * tq, ts);
+            Matrix dMixedMatrix = Matrix.of(dMixed);
+            Matrix values = Matrix.of(s.valueRows());
+            Matrix dScoreMatrix = Matrix.of(dScores);
+            Matrix weightMatrix = Matrix.of(s.weightRows());
+            Matrix dValues = Matrix.of(gradientRows[2]);
             for (int b = 0; b < batch; b++) {
-                Matrix dMixedB = Matrix.of(dMixed).sequence(b, batch);
-                StridedGemm.multiply(dMixedB, false, Matrix.of(s.valueRows()).sequence(b, batch), true,
-                        Matrix.of(dScores).block(b, batch), 0.0);
-                StridedGemm.multiply(Matrix.of(s.weightRows()).block(b, batch), true, dMixedB, false,
-                        Matrix.of(gradientRows[2]).sequence(b, batch), 0.0);
+                Matrix dMixedB = dMixedMatrix.sequence(b, batch);
+                StridedGemm.multiply(dMixedB, false, values.sequence(b, batch), true, dScoreMatrix.block(b, batch), 0.0);
+                StridedGemm.multiply(weightMatrix.block(b, batch), true, dMixedB, false, dValues.sequence(b, batch), 0.0);
             }
             // softmax backward, row by row: dS = A * (dA - sum(A * dA)), times the scores' scale
             double[] d = new double[batch * tq * ts];
@@ -340,12 +348,14 @@ final class ProjectedAttention extends BaseGraphVertex {
             dScoreView.put(0, d, 0, d.length);
             // S_b = P_b keys_b^T
             INDArray dp = scratch.matrix("dP", type, (long) tq * batch, nK);
+            Matrix keys = Matrix.of(s.keyRows());
+            Matrix dpMatrix = Matrix.of(dp);
+            Matrix pm = Matrix.of(s.p());
+            Matrix dKeys = Matrix.of(gradientRows[1]);
             for (int b = 0; b < batch; b++) {
-                Matrix dScoresB = Matrix.of(dScores).block(b, batch);
-                StridedGemm.multiply(dScoresB, false, Matrix.of(s.keyRows()).sequence(b, batch), false,
-                        Matrix.of(dp).sequence(b, batch), 0.0);
-                StridedGemm.multiply(dScoresB, true, Matrix.of(s.p()).sequence(b, batch), false,
-                        Matrix.of(gradientRows[1]).sequence(b, batch), 0.0);
+                Matrix dScoresB = dScoreMatrix.block(b, batch);
+                StridedGemm.multiply(dScoresB, false, keys.sequence(b, batch), false, dpMatrix.sequence(b, batch), 0.0);
+                StridedGemm.multiply(dScoresB, true, pm.sequence(b, batch), false, dKeys.sequence(b, batch), 0.0);
             }
             // P = queries M
             StridedGemm.multiply(Matrix.of(dp), false, Matrix.of(s.m()), true, Matrix.of(gradientRows[0]), 0.0);
