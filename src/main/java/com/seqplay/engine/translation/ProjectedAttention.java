@@ -113,7 +113,12 @@ final class ProjectedAttention extends BaseGraphVertex {
     /** Wq, Wk, Wv: [1, head, n] → [head, n]; Wo: [head, nOut]; a view into the flat array. */
     private static Matrix matrix(Map<String, INDArray> table, String key) {
         INDArray w = table.get(key);
-        return Matrix.of(w.rank() == 3 ? w.reshape(w.size(1), w.size(2)) : w);
+        INDArray w2 = w.rank() == 3 ? w.reshape(w.size(1), w.size(2)) : w;
+        if (w2.data().address() != w.data().address()) {
+            // a copy would silently lose the gradients written into it
+            throw new IllegalStateException("parameter " + key + " cannot be viewed as a matrix without a copy");
+        }
+        return Matrix.of(w2);
     }
 
     private Matrix weight(String key) {
