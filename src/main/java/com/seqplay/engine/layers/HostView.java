@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The caller must keep {@code array} strongly referenced while the view is used: the view
  * points into its native memory, which the garbage collector may otherwise free.
  */
-final class HostView {
+public final class HostView {
 
     /** No-ops on the CPU backend; on CUDA they would sync host and device copies (untested there). */
     private static final AffinityManager AFFINITY = Nd4j.getAffinityManager();
@@ -32,7 +32,7 @@ final class HostView {
     private final int base;
     private float[] scratch = new float[0];
 
-    HostView(INDArray array) {
+    public HostView(INDArray array) {
         if (!array.isR() || (array.dataType() != DataType.DOUBLE && array.dataType() != DataType.FLOAT)) {
             throw new IllegalArgumentException("HostView needs a FLOAT or DOUBLE array, got " + array.dataType());
         }
@@ -60,7 +60,7 @@ final class HostView {
     }
 
     /** Copies {@code len} elements starting at linear (buffer-order) index {@code from} into dst[dstOff..]. */
-    void get(long from, double[] dst, int dstOff, int len) {
+    public void get(long from, double[] dst, int dstOff, int len) {
         AFFINITY.ensureLocation(array, AffinityManager.Location.HOST);
         int pos = base + Math.toIntExact(from);
         if (doubles != null) {
@@ -77,7 +77,7 @@ final class HostView {
     }
 
     /** Copies src[srcOff..srcOff+len) to linear (buffer-order) index {@code to} onward. */
-    void put(long to, double[] src, int srcOff, int len) {
+    public void put(long to, double[] src, int srcOff, int len) {
         int pos = base + Math.toIntExact(to);
         if (doubles != null) {
             doubles.position(pos);

@@ -16,13 +16,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * another, the array passes through as it is; DL4J's own layers read it like any other strided
  * array.
  */
-final class TimeMajor {
+public final class TimeMajor {
 
     private TimeMajor() {
     }
 
     /** A new [B, C, T] array with (t, b, c) memory order, allocated by the workspace manager. */
-    static INDArray create(LayerWorkspaceMgr mgr, ArrayType type, DataType dataType, long batch, long channels,
+    public static INDArray create(LayerWorkspaceMgr mgr, ArrayType type, DataType dataType, long batch, long channels,
                            long steps) {
         INDArray base = mgr.createUninitialized(type, dataType, new long[]{steps, batch, channels}, 'c');
         return base.permute(1, 2, 0);
@@ -32,7 +32,7 @@ final class TimeMajor {
      * The [T*B, C] row matrix over the same memory, if {@code ncw} ([B, C, T]) has (t, b, c) memory
      * order from the start of its buffer; null otherwise (then the caller copies).
      */
-    static INDArray rowsOrNull(INDArray ncw) {
+    public static INDArray rowsOrNull(INDArray ncw) {
         if (ncw.rank() != 3 || ncw.offset() != 0) {
             return null;
         }
@@ -50,7 +50,7 @@ final class TimeMajor {
     }
 
     /** {@code ncw} as [T*B, C] rows: the same memory when possible, else copied into {@code scratch}. */
-    static INDArray rows(INDArray ncw, INDArray scratch) {
+    public static INDArray rows(INDArray ncw, INDArray scratch) {
         INDArray rows = rowsOrNull(ncw);
         if (rows != null) {
             return rows;

@@ -89,7 +89,7 @@ class ProjectedAttentionTest {
     private static Pass run(GraphVertex vertex, INDArray[] inputs, INDArray[] masks, INDArray epsilon) {
         LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
         vertex.setInputs(inputs);
-        vertex.feedForwardMaskArrays(masks, MaskState.Active, BATCH);
+        vertex.feedForwardMaskArrays(masks, MaskState.Active, (int) inputs[0].size(0));
         INDArray output = vertex.doForward(true, none).dup();
         vertex.setEpsilon(epsilon);
         Pair<Gradient, INDArray[]> back = vertex.doBackward(false, none);
@@ -157,6 +157,120 @@ class ProjectedAttentionTest {
     @Test
     void matches_dl4j_without_masks() {
         assertSameAsDl4j(null, false);
+    }
+
+    private static void assertSamePass(String what, Pass expected, Pass actual) {
+        assertClose(what + ": output", expected.output(), actual.output());
+        for (int i = 0; i < 3; i++) {
+            assertClose(what + ": gradient of input " + i, expected.inputGradients()[i], actual.inputGradients()[i]);
+        }
+        for (String name : expected.gradient().gradientForVariable().keySet()) {
+            assertClose(what + ": gradient of " + name, expected.gradient().getGradientFor(name),
+                    actual.gradient().getGradientFor(name));
+        }
+    }
+
+    /** A copy of {@code gradient}: the vertex fills the same gradient arrays at every pass. */
+    private static Pass detached(Pass pass) {
+        Gradient copy = new org.deeplearning4j.nn.gradient.DefaultGradient();
+        pass.gradient().gradientForVariable().forEach((name, g) -> copy.setGradientFor(name, g.dup()));
+        return new Pass(pass.output(), copy, pass.inputGradients());
+    }
+
+    /** Inputs, masks and output gradient of one batch; keys and values are one input, as in the translation model. */
+    private record Batch(INDArray[] inputs, INDArray[] masks, INDArray epsilon) {
+        static Batch of(int tq, int ts, int[] queryLengths, int[] keyLengths) {
+            int batch = queryLengths.length;
+            INDArray keys = Nd4j.randn(DataType.DOUBLE, batch, K, ts);
+            INDArray keyMask = lengthMask(ts, keyLengths);
+            return new Batch(new INDArray[] {Nd4j.randn(DataType.DOUBLE, batch, Q, tq), keys, keys},
+                    new INDArray[] {lengthMask(tq, queryLengths), keyMask, keyMask},
+                    Nd4j.randn(DataType.DOUBLE, batch, Q, tq));
+        }
+
+        Batch castTo(DataType type) {
+            INDArray keys = inputs[1].castTo(type);
+            INDArray keyMask = masks[1].castTo(type);
+            return new Batch(new INDArray[] {inputs[0].castTo(type), keys, keys},
+                    new INDArray[] {masks[0].castTo(type), keyMask, keyMask}, epsilon.castTo(type));
+        }
+
+        Pass through(GraphVertex vertex) {
+            return detached(run(vertex, inputs, masks, epsilon));
+        }
+    }
+
+    @Test
+    void a_vertex_reused_for_batches_of_other_sizes_and_lengths_computes_what_a_fresh_one_does() {
+        // the vertex keeps its intermediate arrays from batch to batch, growing them when a batch needs more
+        ComputationGraph reused = vertexOnly(new ProjectedAttentionVertex(Q, K, K, Q, 5));
+        Batch[] batches = {
+            Batch.of(5, 7, new int[] {5, 3, 4}, new int[] {7, 2, 5}),
+            Batch.of(9, 9, new int[] {2, 9}, new int[] {9, 1}), // fewer sentences, longer
+            Batch.of(4, 3, new int[] {1, 2, 3, 4}, new int[] {3, 3, 1, 2}), // more sentences, shorter
+        };
+        for (int i = 0; i < batches.length; i++) {
+            ComputationGraph fresh = vertexOnly(new ProjectedAttentionVertex(Q, K, K, Q, 5));
+            Seq2SeqGraph.copyParameters(reused, fresh);
+            assertSamePass("batch " + i, batches[i].through(fresh.getVertex("attention")),
+                    batches[i].through(reused.getVertex("attention")));
+        }
+    }
+
+    /** [batch, size, T] with (t, b, c) memory order, as the fused recurrent layers' outputs are. */
+    private static INDArray timeMajor(INDArray ncw) {
+        INDArray memory = Nd4j.create(ncw.dataType(), ncw.size(2), ncw.size(0), ncw.size(1));
+        memory.assign(ncw.permute(2, 0, 1));
+        return memory.permute(1, 2, 0);
+    }
+
+    @Test
+    void time_major_inputs_give_what_c_ordered_inputs_give() {
+        ComputationGraph graph = vertexOnly(new ProjectedAttentionVertex(Q, K, V, 3, 5));
+        Nd4j.getRandom().setSeed(12);
+        INDArray queries = Nd4j.randn(DataType.DOUBLE, BATCH, Q, TQ);
+        INDArray keys = Nd4j.randn(DataType.DOUBLE, BATCH, K, TS);
+        INDArray values = Nd4j.randn(DataType.DOUBLE, BATCH, V, TS);
+        INDArray epsilon = Nd4j.randn(DataType.DOUBLE, BATCH, 3, TQ);
+        INDArray keyMask = lengthMask(TS, 7, 2, 5);
+        INDArray[] masks = {lengthMask(TQ, 5, 3, 4), keyMask, keyMask};
+        GraphVertex vertex = graph.getVertex("attention");
+        Pass expected = detached(run(vertex, new INDArray[] {queries, keys, values}, masks, epsilon));
+        Pass actual = detached(run(vertex, new INDArray[] {timeMajor(queries), timeMajor(keys), timeMajor(values)}, masks,
+                timeMajor(epsilon)));
+        assertSamePass("time-major", expected, actual);
+    }
+
+    @Test
+    void float_computes_what_double_does_to_float_precision() {
+        ComputationGraph inDouble = vertexOnly(new ProjectedAttentionVertex(Q, K, K, Q, 5));
+        var conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).updater(new NoOp())
+                .graphBuilder().addInputs("q", "k", "v")
+                .addVertex("attention", new ProjectedAttentionVertex(Q, K, K, Q, 5), "q", "k", "v")
+                .setOutputs("attention").build();
+        ComputationGraph inFloat = new ComputationGraph(conf);
+        inFloat.init();
+        inFloat.initGradientsView();
+        Seq2SeqGraph.copyParameters(inDouble, inFloat);
+        Batch batch = Batch.of(TQ, TS, new int[] {5, 3, 4}, new int[] {7, 2, 5});
+        Pass expected = batch.through(inDouble.getVertex("attention"));
+        Pass actual = batch.castTo(DataType.FLOAT).through(inFloat.getVertex("attention"));
+        assertThat(actual.output().dataType()).isEqualTo(DataType.FLOAT);
+        assertCloseInFloat("output", expected.output(), actual.output());
+        for (int i = 0; i < 3; i++) {
+            assertCloseInFloat("gradient of input " + i, expected.inputGradients()[i], actual.inputGradients()[i]);
+        }
+        for (String name : expected.gradient().gradientForVariable().keySet()) {
+            assertCloseInFloat("gradient of " + name, expected.gradient().getGradientFor(name),
+                    actual.gradient().getGradientFor(name));
+        }
+    }
+
+    private static void assertCloseInFloat(String what, INDArray expected, INDArray actual) {
+        assertThat(actual.dataType()).as(what).isEqualTo(DataType.FLOAT);
+        double scale = Math.max(1.0, expected.norm2Number().doubleValue());
+        double difference = expected.sub(actual.castTo(DataType.DOUBLE)).norm2Number().doubleValue();
+        assertThat(difference / scale).as(what + ": |expected - actual| / max(1, |expected|)").isLessThan(1e-6);
     }
 
     /** Encoder and decoder RNNs around the vertex, softmax output: a small translation network. */
