@@ -1,5 +1,7 @@
 package com.seqplay.engine.layers;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,25 +14,46 @@ import org.nd4j.linalg.factory.Nd4j;
  * Named native scratch arrays that a fused recurrent layer keeps between calls.
  *
  * <p>They live outside every workspace (DL4J resets workspaces between a layer's forward and
- * backward pass, and these must survive from one to the other) and are reused while the shape
- * stays the same, so a training loop allocates nothing per iteration. Every array is 'c' ordered,
- * contiguous and owns its buffer from offset 0, as {@link HostView} and {@link Gemm} require.
+ * backward pass, and these must survive from one to the other) and are reused, so a training loop
+ * allocates nothing per iteration. Each name has a buffer that only grows: an array of another
+ * shape is a view of the buffer's start, so batches whose sequence length changes from one to the
+ * next (translation batches do, every time) allocate nothing either; fresh native buffers cost
+ * 5% of a translation training iteration when every change of length reallocated. Every array is
+ * 'c' ordered, contiguous and starts its buffer, as {@link HostView} and {@link Gemm} require.
  * Holding them in this map also keeps them strongly referenced while BLAS works on raw pointers
  * into their memory.
  */
 final class NativeBuffers {
 
-    private final Map<String, INDArray> arrays = new HashMap<>();
+    /** A buffer and the last shape handed out from it. */
+    private record Entry(INDArray buffer, INDArray array) {}
+
+    private final Map<String, Entry> arrays = new HashMap<>();
 
     INDArray get(String name, DataType type, long rows, long cols) {
-        INDArray a = arrays.get(name);
-        if (a == null || a.dataType() != type || a.rows() != rows || a.columns() != cols) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                a = Nd4j.createUninitialized(type, new long[]{rows, cols}, 'c');
-            }
-            arrays.put(name, a);
+        Entry e = arrays.get(name);
+        if (e != null && e.array().dataType() == type && e.array().rows() == rows && e.array().columns() == cols) {
+            return e.array();
         }
-        return a;
+        long length = rows * cols;
+        INDArray buffer = e == null || e.buffer().dataType() != type || e.buffer().length() < length
+                ? allocate(type, length) : e.buffer();
+        INDArray array = buffer.length() == length
+                ? buffer.reshape('c', rows, cols)
+                : buffer.get(interval(0, length)).reshape('c', rows, cols);
+        if (!Gemm.isRowMajorFromStart(array)) {
+            // a view ND4J could not make over the same memory: a buffer of exactly this size
+            buffer = allocate(type, length);
+            array = buffer.reshape('c', rows, cols);
+        }
+        arrays.put(name, new Entry(buffer, array));
+        return array;
+    }
+
+    private static INDArray allocate(DataType type, long length) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return Nd4j.createUninitialized(type, new long[]{Math.max(1, length)}, 'c');
+        }
     }
 
     void clear() {

@@ -137,6 +137,35 @@ class FusedLayerBehaviourTest {
         assertGradientsEqual(fused, ref, in, labels, mask);
     }
 
+    /**
+     * Scratch buffers grow and hand out views of their start: a longer batch after a shorter one
+     * (and a shorter after a longer) must give what a fresh network gives.
+     */
+    @ParameterizedTest
+    @EnumSource(FusedCell.class)
+    void batchesOfChangingLengthGiveWhatAFreshNetworkGives(FusedCell cell) {
+        MultiLayerNetwork reused = twoLayers(true, cell, new NoOp(), 0);
+        int[] lengths = {4, 9, 2, 9};
+        for (int i = 0; i < lengths.length; i++) {
+            INDArray in = GruTestSupport.randomInput(3, 3, lengths[i], 200 + i);
+            INDArray labels = GruTestSupport.randomOneHot(3, 3, lengths[i], 300 + i);
+            INDArray mask = GruTestSupport.lengthMask(lengths[i], lengths[i], lengths[i] - 1, 1);
+            MultiLayerNetwork fresh = twoLayers(true, cell, new NoOp(), 0);
+            fresh.setParams(reused.params().dup());
+            assertTrue(maxRelDiff(reused.output(in, false, mask, mask), fresh.output(in, false, mask, mask)) < TOL,
+                    "output, batch " + i);
+            for (MultiLayerNetwork net : List.of(reused, fresh)) {
+                net.setLayerMaskArrays(mask, mask);
+                net.setInput(in);
+                net.setLabels(labels);
+                net.computeGradientAndScore();
+                net.clearLayerMaskArrays();
+            }
+            assertTrue(maxRelDiff(reused.getGradientsViewArray(), fresh.getGradientsViewArray()) < TOL,
+                    "gradients, batch " + i);
+        }
+    }
+
     @Test
     void busyRowsEndAtTheLastRowWithARealStep() {
         double[][] byStep = {{1, 1, 1}, {1, 0.5, 0}, {0, 1, 0}, {0, 0, 0}};
