@@ -5,6 +5,7 @@ import com.seqplay.engine.layers.FusedRnnOutputLayer;
 import com.seqplay.engine.layers.FusedSimpleRnn;
 import com.seqplay.engine.layers.GruLayer;
 import com.seqplay.engine.layers.InputGradient;
+import com.seqplay.engine.optimizer.JavaAdam;
 import com.seqplay.spec.CellType;
 import com.seqplay.spec.ClippingMode;
 import com.seqplay.spec.RunSpec;
@@ -21,7 +22,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
@@ -132,7 +132,7 @@ public final class NetworkBuilder {
         return switch (spec.optimizer()) {
             case RMSPROP -> new RmsProp(lr);
             case SGD -> new Nesterovs(lr, 0.9);
-            case ADAM -> new Adam(lr);
+            case ADAM -> new JavaAdam(lr);
         };
     }
 

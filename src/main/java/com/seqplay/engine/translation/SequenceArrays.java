@@ -2,6 +2,7 @@ package com.seqplay.engine.translation;
 
 import java.util.Comparator;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,7 +33,7 @@ final class SequenceArrays {
                 }
             }
         }
-        return Nd4j.create(data, new long[] {ids.length, vocabulary, length}, 'c');
+        return floats(data, ids.length, vocabulary, length);
     }
 
     static INDArray mask(int[][] ids, int length) {
@@ -42,7 +43,19 @@ final class SequenceArrays {
                 data[i * length + t] = 1f;
             }
         }
-        return Nd4j.create(data, new long[] {ids.length, length}, 'c');
+        return floats(data, ids.length, length);
+    }
+
+    /**
+     * A new 'c'-ordered float array holding {@code data}, copied in one bulk copy: {@code Nd4j.create}
+     * from a Java array copies element by element, which was 1.3% of a translation training iteration.
+     */
+    private static INDArray floats(float[] data, long... shape) {
+        INDArray array = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+        if (data.length > 0) {
+            array.data().asNioFloat().put(data);
+        }
+        return array;
     }
 
     /** &lt;s&gt; followed by the target: what the decoder reads under teacher forcing. */
