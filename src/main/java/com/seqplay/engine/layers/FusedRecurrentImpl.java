@@ -212,38 +212,41 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         INDArray xp = buffers.get("xp", dataType, (long) steps * batch, gh);
         INDArray out = TimeMajor.create(workspaceMgr, ArrayType.ACTIVATIONS, dataType, batch, hidden, steps);
         // A one-hot input needs no projection: the step loop adds W's rows (see OneHotInput).
-        OneHotInput oneHot = OneHotInput.find(x2, w, b);
+        OneHotInput oneHot;
         try (StepTeam team = StepTeam.tryAcquire(batch)) {
             if (team == null) {
                 wT.assign(w.transpose());
                 rwT.assign(rw.transpose());
+                oneHot = OneHotInput.find(x2, wT, b);
                 if (oneHot == null) {
                     Gemm.multiply(Block.of(x2), false, Block.of(wT), true, Block.of(xp), 0.0);
                     xp.addiRowVector(bRow);
                 }
             } else {
-                // The same work in two phases: the two transposed copies side by side, then a block
+                // The same work in two steps: the two transposed copies side by side, then a block
                 // of rows of the projection (and its bias) per chunk.
                 int parts = team.size();
                 int rows = steps * batch;
-                team.runPhases(2, parts, (phase, chunk, member) -> {
-                    if (phase == 0) {
-                        if (chunk == 0) {
-                            wT.assign(w.transpose());
-                        }
-                        if (chunk == Math.min(1, parts - 1)) {
-                            rwT.assign(rw.transpose());
-                        }
-                        return;
+                team.runPhases(1, parts, (phase, chunk, member) -> {
+                    if (chunk == 0) {
+                        wT.assign(w.transpose());
                     }
-                    int from = StepTeam.split(rows, parts, chunk, 1);
-                    int count = StepTeam.split(rows, parts, chunk + 1, 1) - from;
-                    if (count > 0 && oneHot == null) {
-                        Gemm.multiply(Block.rows(x2, from, count), false, Block.of(wT), true,
-                                Block.rows(xp, from, count), 0.0);
-                        xp.get(interval(from, from + count), all()).addiRowVector(bRow);
+                    if (chunk == Math.min(1, parts - 1)) {
+                        rwT.assign(rw.transpose());
                     }
                 });
+                oneHot = OneHotInput.find(x2, wT, b);
+                if (oneHot == null) {
+                    team.runPhases(1, parts, (phase, chunk, member) -> {
+                        int from = StepTeam.split(rows, parts, chunk, 1);
+                        int count = StepTeam.split(rows, parts, chunk + 1, 1) - from;
+                        if (count > 0) {
+                            Gemm.multiply(Block.rows(x2, from, count), false, Block.of(wT), true,
+                                    Block.rows(xp, from, count), 0.0);
+                            xp.get(interval(from, from + count), all()).addiRowVector(bRow);
+                        }
+                    });
+                }
             }
 
             k.prepare(batch, hidden, steps, training);

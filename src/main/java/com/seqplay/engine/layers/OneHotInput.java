@@ -44,21 +44,28 @@ final class OneHotInput {
      * The one-hot view of {@code rows} ([T·B, nIn], dense row-major), or null when some row is not
      * one-hot (or all zero) or the array is not laid out for a bulk read.
      *
-     * @param w    the layer's W, [nIn, G·H] (this pass's weights, any layout)
+     * @param wT   the layer's Wᵀ for this pass, [G·H, nIn] dense row-major (the layer's own copy)
      * @param bias the layer's bias, [1, G·H]
      */
-    static OneHotInput find(INDArray rows, INDArray w, INDArray bias) {
-        if (!enabled || !Gemm.isRowMajorFromStart(rows) || rows.columns() < 2) {
+    static OneHotInput find(INDArray rows, INDArray wT, INDArray bias) {
+        if (!enabled || !Gemm.isRowMajorFromStart(rows) || rows.columns() < 2 || !Gemm.isRowMajorFromStart(wT)) {
             return null;
         }
         int[] hot = scan(rows);
         if (hot == null) {
             return null;
         }
-        INDArray byRow = w.dup('c');
-        double[] weights = new double[Math.toIntExact(byRow.length())];
-        new HostView(byRow).get(0, weights, 0, weights.length);
-        return new OneHotInput(hot, weights, bias.toDoubleVector(), (int) w.size(1));
+        int gh = Math.toIntExact(wT.rows());
+        int nIn = Math.toIntExact(wT.columns());
+        double[] t = new double[gh * nIn];
+        new HostView(wT).get(0, t, 0, t.length);
+        double[] weights = new double[nIn * gh];
+        for (int j = 0; j < gh; j++) {
+            for (int i = 0; i < nIn; i++) {
+                weights[i * gh + j] = t[j * nIn + i];
+            }
+        }
+        return new OneHotInput(hot, weights, bias.toDoubleVector(), gh);
     }
 
     private static int[] scan(INDArray rows) {

@@ -113,19 +113,19 @@ class OneHotInputTest {
 
     @Test
     void onlyRowsWithASingleOneAndZerosTakeTheShortcut() {
-        INDArray w = Nd4j.rand(DataType.DOUBLE, 3, 8);
+        INDArray wT = Nd4j.rand(DataType.DOUBLE, 8, 3); // Wᵀ: 8 gate columns, 3 inputs
         INDArray b = Nd4j.rand(DataType.DOUBLE, 1, 8);
-        assertNotNull(OneHotInput.find(Nd4j.createFromArray(new double[][]{{0, 1, 0}, {0, 0, 0}, {1, 0, 0}}), w, b));
-        assertNull(OneHotInput.find(Nd4j.createFromArray(new double[][]{{0, 1, 0}, {1, 0, 1}}), w, b), "two ones");
-        assertNull(OneHotInput.find(Nd4j.createFromArray(new double[][]{{0, 1, 0}, {0, 0.5, 0}}), w, b), "not 1");
-        assertNull(OneHotInput.find(Nd4j.createFromArray(new double[][]{{0, 2, 0}}), w, b), "2");
+        assertNotNull(OneHotInput.find(Nd4j.createFromArray(new double[][]{{0, 1, 0}, {0, 0, 0}, {1, 0, 0}}), wT, b));
+        assertNull(OneHotInput.find(Nd4j.createFromArray(new double[][]{{0, 1, 0}, {1, 0, 1}}), wT, b), "two ones");
+        assertNull(OneHotInput.find(Nd4j.createFromArray(new double[][]{{0, 1, 0}, {0, 0.5, 0}}), wT, b), "not 1");
+        assertNull(OneHotInput.find(Nd4j.createFromArray(new double[][]{{0, 2, 0}}), wT, b), "2");
     }
 
     @Test
     void theProjectionIsTheRowOfWPlusTheBias() {
-        INDArray w = Nd4j.createFromArray(new double[][]{{1, 2}, {3, 4}, {5, 6}});
+        INDArray wT = Nd4j.createFromArray(new double[][]{{1, 3, 5}, {2, 4, 6}}); // W = [[1, 2], [3, 4], [5, 6]]
         INDArray b = Nd4j.createFromArray(new double[][]{{10, 20}});
-        OneHotInput in = OneHotInput.find(Nd4j.createFromArray(new double[][]{{0, 0, 1}, {0, 0, 0}}), w, b);
+        OneHotInput in = OneHotInput.find(Nd4j.createFromArray(new double[][]{{0, 0, 1}, {0, 0, 0}}), wT, b);
         double[] pre = new double[4];
         in.addProjection(0, pre, 0);
         in.addProjection(1, pre, 2);
