@@ -109,15 +109,28 @@ final class TranslationModel {
         if (beamWidth < 1) {
             throw new IllegalArgumentException("the beam width must be at least 1, got " + beamWidth);
         }
-        List<Hypothesis> results = new ArrayList<>(sources.size());
         long widest = Math.max((long) source.size() * sources.stream().mapToInt(s -> s.length).max().orElse(1),
                 (long) target.size() * maxSteps);
         int rows = (int) Math.max(1, Math.min(ROWS_PER_PASS, VALUES_PER_PASS / widest));
         int perPass = Math.max(1, rows / beamWidth);
-        for (int from = 0; from < sources.size(); from += perPass) {
-            results.addAll(decodeChunk(sources.subList(from, Math.min(sources.size(), from + perPass)), beamWidth));
+        // Longest sources first (ties in their given order): each pass then holds sentences of
+        // similar length, and the encoder skips the padding at the end of each step's rows (the
+        // recurrent layers' idle rows). A sentence's translation does not depend on its batch.
+        Integer[] order = new Integer[sources.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        return results;
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -sources.get(i).length));
+        List<int[]> sorted = Arrays.stream(order).map(sources::get).toList();
+        Hypothesis[] results = new Hypothesis[sources.size()];
+        for (int from = 0; from < sorted.size(); from += perPass) {
+            int to = Math.min(sorted.size(), from + perPass);
+            List<Hypothesis> chunk = decodeChunk(sorted.subList(from, to), beamWidth);
+            for (int i = from; i < to; i++) {
+                results[order[i]] = chunk.get(i - from);
+            }
+        }
+        return new ArrayList<>(Arrays.asList(results));
     }
 
     /**
