@@ -67,6 +67,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
     /** The pass's input seen as one-hot rows, or null (see {@link OneHotInput}). */
     private OneHotInput passOneHot;
     private double[][] maskByStep;
+    /** The last forward pass's busy rows per step (see {@link #busyRows}), for its backward pass. */
+    private int[] busyRows;
     /** False when nothing reads the gradient w.r.t. this layer's input (see {@link InputGradient}). */
     private boolean inputGradient = true;
 
@@ -258,8 +260,9 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             new HostView(hAll).put(0, init == null ? new double[block] : init[0], 0, block);
             INDArray hp = separate ? buffers.get("hp", dataType, batch, gh) : null;
 
-            new ForwardLoop(k, team, batch, hidden, steps, init != null, maskByStep,
-                    xp, hp, rwT, hAll, TimeMajor.rowsOrNull(out), oneHot).run();
+            busyRows = busyRows(maskByStep, batch, steps);
+            StepShape shape = new StepShape(k, team, batch, hidden, steps, maskByStep, busyRows, oneHot);
+            new ForwardLoop(shape, init != null, xp, hp, rwT, hAll, TimeMajor.rowsOrNull(out)).run();
         }
         if (training) {
             passInput = input;
@@ -393,8 +396,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         k.beginBackward();
         try (StepTeam team = StepTeam.tryAcquire(batch)) {
             OneHotInput oneHot = passOneHot;
-            BackwardLoop loop = new BackwardLoop(k, team, batch, hidden, steps, firstStep, maskByStep,
-                    epsRows, gAll, separate ? dhpAll : null, rwT, dhBuf, oneHot);
+            StepShape shape = new StepShape(k, team, batch, hidden, steps, maskByStep, busyRows, oneHot);
+            BackwardLoop loop = new BackwardLoop(shape, firstStep, epsRows, gAll, separate ? dhpAll : null, rwT, dhBuf);
             loop.run();
             biasGrad = loop.biasGrad();
             if (oneHot != null) {
@@ -402,7 +405,7 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             }
             // The weight gradients sum over every step's rows; where padding leaves many rows idle
             // (zero gate gradients), the products run over the busy rows only, packed together.
-            int[] busy = loop.busyRowsByStep();
+            int[] busy = busyRows;
             int packedRows = PackedRows.count(busy, firstStep);
             boolean pack = Gemm.isDirect() && packedRows < PACK_BELOW * (steps - firstStep) * (double) batch;
             Block gRows = Block.of(gAll);
@@ -529,24 +532,49 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
     }
 
     /**
+     * What the forward and backward time loops of one pass share: the kernel, the team (or none),
+     * the sizes, the mask by step with its busy rows, and the one-hot view of the input (or null).
+     */
+    record StepShape(CellKernel kernel, StepTeam team, int batch, int hidden, int steps, double[][] maskByStep,
+                     int[] busyRows, OneHotInput oneHot) {}
+
+    /** The fields of a {@link StepShape} a loop reads at every step, and its chunk count. */
+    private abstract static class StepLoop {
+        final CellKernel k;
+        final StepTeam team;
+        final int chunks;
+        final int batch;
+        final int hidden;
+        final int gh;
+        final int steps;
+        final double[][] maskByStep;
+        /** Per step, 1 + the last row whose mask is not 0 (rows after it are idle). */
+        final int[] busyRows;
+        final OneHotInput oneHot;
+
+        StepLoop(StepShape shape) {
+            this.k = shape.kernel();
+            this.team = shape.team();
+            this.chunks = team == null ? 1 : team.size() * CHUNKS_PER_THREAD;
+            this.batch = shape.batch();
+            this.hidden = shape.hidden();
+            this.gh = k.gates() * hidden;
+            this.steps = shape.steps();
+            this.maskByStep = shape.maskByStep();
+            this.busyRows = shape.busyRows();
+            this.oneHot = shape.oneHot();
+        }
+    }
+
+    /**
      * The time loop of a forward pass as phases (see {@link StepTeam#runPhases}): per step, phase 2t
      * is the step product h_{t-1}·RW, split by columns (each chunk's BLAS call works on its own part
      * of RW; split by rows, every call would pack all of RW again), and phase 2t+1 the gate
      * arithmetic, split by rows (examples), which writes those rows of h_t. Without a team there is
      * one chunk per phase and the phases run in order on this thread: the same calls as a plain loop.
      */
-    private static final class ForwardLoop {
-        private final CellKernel k;
-        private final StepTeam team;
-        private final int chunks;
-        private final int batch;
-        private final int hidden;
-        private final int gh;
-        private final int steps;
+    private static final class ForwardLoop extends StepLoop {
         private final boolean hasInit;
-        private final double[][] maskByStep;
-        /** Per step, 1 + the last row whose mask is not 0 (rows after it are idle). */
-        private final int[] busyRows;
         private final INDArray xp;
         private final INDArray hp;
         private final INDArray rwT;
@@ -557,23 +585,12 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         private final double[] hpStep;
         private final double[] hStep;
         private final double[] outStep;
-        /** Non-null when the input is one-hot: xp then holds no input projection (see OneHotInput). */
-        private final OneHotInput oneHot;
 
-        ForwardLoop(CellKernel k, StepTeam team, int batch, int hidden, int steps, boolean hasInit,
-                    double[][] maskByStep, INDArray xp, INDArray hp, INDArray rwT, INDArray hAll, INDArray outRows,
-                    OneHotInput oneHot) {
-            this.oneHot = oneHot;
-            this.k = k;
-            this.team = team;
-            this.chunks = team == null ? 1 : team.size() * CHUNKS_PER_THREAD;
-            this.batch = batch;
-            this.hidden = hidden;
-            this.gh = k.gates() * hidden;
-            this.steps = steps;
+        /** With {@code oneHot} set, xp holds no input projection (see OneHotInput). */
+        ForwardLoop(StepShape shape, boolean hasInit, INDArray xp, INDArray hp, INDArray rwT, INDArray hAll,
+                    INDArray outRows) {
+            super(shape);
             this.hasInit = hasInit;
-            this.maskByStep = maskByStep;
-            this.busyRows = busyRows(maskByStep, batch, steps);
             this.xp = xp;
             this.hp = hp;
             this.rwT = rwT;
@@ -659,17 +676,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
      * Each row chunk sums its own part of the bias gradient; {@link #biasGrad()} adds the parts in
      * chunk order, so the result does not depend on which thread ran which chunk.
      */
-    private static final class BackwardLoop {
-        private final CellKernel k;
-        private final StepTeam team;
-        private final int chunks;
-        private final int batch;
-        private final int hidden;
-        private final int gh;
-        private final int steps;
+    private static final class BackwardLoop extends StepLoop {
         private final int firstStep;
-        private final double[][] maskByStep;
-        private final int[] busyRows;
         private final INDArray gAll;
         private final INDArray dhpAll;
         private final INDArray rwT;
@@ -681,24 +689,13 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         private final double[] dhpStep;
         private final double[] dhRecurrent;
         private final double[][] biasGrads;
-        private final OneHotInput oneHot;
         /** Per chunk, dW by input column when the input is one-hot (see OneHotInput), else null. */
         private final double[][] weightGrads;
 
-        BackwardLoop(CellKernel k, StepTeam team, int batch, int hidden, int steps, int firstStep,
-                     double[][] maskByStep, INDArray epsRows, INDArray gAll, INDArray separateDhp, INDArray rwT,
-                     INDArray dhBuf, OneHotInput oneHot) {
-            this.oneHot = oneHot;
-            this.k = k;
-            this.team = team;
-            this.chunks = team == null ? 1 : team.size() * CHUNKS_PER_THREAD;
-            this.batch = batch;
-            this.hidden = hidden;
-            this.gh = k.gates() * hidden;
-            this.steps = steps;
+        BackwardLoop(StepShape shape, int firstStep, INDArray epsRows, INDArray gAll, INDArray separateDhp,
+                     INDArray rwT, INDArray dhBuf) {
+            super(shape);
             this.firstStep = firstStep;
-            this.maskByStep = maskByStep;
-            this.busyRows = busyRows(maskByStep, batch, steps);
             this.gAll = gAll;
             this.dhpAll = separateDhp != null ? separateDhp : gAll;
             this.rwT = rwT;
@@ -725,9 +722,6 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
             return weightGrads;
         }
 
-        int[] busyRowsByStep() {
-            return busyRows;
-        }
 
         void run() {
             int phases = 2 * (steps - firstStep);

@@ -1,13 +1,7 @@
 package com.seqplay.engine.layers;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -22,10 +16,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * arrays strongly referenced during the call: the pointers do not.
  */
 final class Gemm {
-
-    private static final int ROW_MAJOR = 101;
-    private static final int NO_TRANS = 111;
-    private static final int TRANS = 112;
 
     /** Whether the direct BLAS path is usable; tests may switch it off to compare both paths. */
     private static volatile boolean direct = detectDirect();
@@ -118,74 +108,16 @@ final class Gemm {
             return new Block(array, firstRow, rows, firstCol + from, count);
         }
 
-        /** Distance between the starts of two rows in memory (the array's row length). */
-        int ld() {
-            return (int) array.columns();
-        }
-
-        long offset() {
-            return firstRow * array.columns() + firstCol;
-        }
-
-        INDArray view() {
-            if (firstRow == 0 && rows == array.rows() && firstCol == 0 && cols == array.columns()) {
-                return array;
-            }
-            return array.get(interval(firstRow, firstRow + rows), interval(firstCol, firstCol + cols));
+        /** The block as a {@link StridedGemm.Matrix} over the array's memory. */
+        StridedGemm.Matrix matrix() {
+            checkOwned(array);
+            return StridedGemm.Matrix.of(array).region(firstRow, rows, firstCol, cols);
         }
     }
 
-    /** C = op(A) op(B) + beta C, where op transposes when asked. */
+    /** C = op(A) op(B) + beta C, where op transposes when asked (by {@link StridedGemm}, the one BLAS path). */
     static void multiply(Block a, boolean transA, Block b, boolean transB, Block c, double beta) {
-        int m = transA ? a.cols() : a.rows();
-        int k = transA ? a.rows() : a.cols();
-        int n = transB ? b.rows() : b.cols();
-        int kb = transB ? b.cols() : b.rows();
-        if (k != kb || c.rows() != m || c.cols() != n) {
-            throw new IllegalArgumentException("gemm shapes do not match: A " + a.rows() + "x" + a.cols()
-                    + (transA ? "^T" : "") + ", B " + b.rows() + "x" + b.cols() + (transB ? "^T" : "")
-                    + ", C " + c.rows() + "x" + c.cols());
-        }
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (direct) {
-            blas(a, transA, b, transB, c, m, n, k, beta);
-        } else {
-            Nd4j.gemm(a.view(), b.view(), c.view(), transA, transB, 1.0, beta);
-        }
-    }
-
-    private static void blas(Block a, boolean transA, Block b, boolean transB, Block c, int m, int n, int k,
-                             double beta) {
-        int ta = transA ? TRANS : NO_TRANS;
-        int tb = transB ? TRANS : NO_TRANS;
-        DataType type = c.array().dataType();
-        if (k == 0) {
-            c.view().muli(beta);
-            return;
-        }
-        if (type == DataType.FLOAT) {
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, ta, tb, m, n, k, 1f,
-                    floats(a), a.ld(), floats(b), b.ld(), (float) beta, floats(c), c.ld());
-        } else if (type == DataType.DOUBLE) {
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, ta, tb, m, n, k, 1.0,
-                    doubles(a), a.ld(), doubles(b), b.ld(), beta, doubles(c), c.ld());
-        } else {
-            throw new IllegalArgumentException("fused recurrent layers support FLOAT and DOUBLE, not " + type);
-        }
-    }
-
-    private static FloatPointer floats(Block block) {
-        checkOwned(block.array());
-        FloatPointer base = (FloatPointer) block.array().data().addressPointer();
-        return new FloatPointer(base).position(base.position() + block.offset());
-    }
-
-    private static DoublePointer doubles(Block block) {
-        checkOwned(block.array());
-        DoublePointer base = (DoublePointer) block.array().data().addressPointer();
-        return new DoublePointer(base).position(base.position() + block.offset());
+        StridedGemm.multiply(a.matrix(), transA, b.matrix(), transB, c.matrix(), beta);
     }
 
     /**

@@ -74,8 +74,9 @@ final class OneHotInput {
         HostView view = new HostView(rows);
         int[] hot = new int[count];
         double[] chunk = new double[Math.min(count, SCAN_ROWS) * n];
-        for (int r0 = 0; r0 < count; r0 += SCAN_ROWS) {
-            int len = Math.min(SCAN_ROWS, count - r0);
+        // the first row alone first: a dense input (a decoding step's input with its context) is
+        // then refused after reading one row, not a whole chunk
+        for (int r0 = 0, len = 1; r0 < count; r0 += len, len = Math.min(SCAN_ROWS, count - r0)) {
             view.get((long) r0 * n, chunk, 0, len * n);
             for (int r = 0; r < len; r++) {
                 int found = -1;

@@ -93,6 +93,11 @@ public final class StridedGemm {
             return new Matrix(array, base, capacity, offset + (long) b * ld, rows / batch, cols, ld * batch);
         }
 
+        /** Rows {@code [firstRow, firstRow + rows)} and of those the columns {@code [firstCol, firstCol + cols)}. */
+        public Matrix region(long firstRow, int rows, int firstCol, int cols) {
+            return new Matrix(array, base, capacity, offset + firstRow * ld + firstCol, rows, cols, ld);
+        }
+
         /** Block {@code i} of {@code count} consecutive blocks of {@code rows / count} rows each. */
         public Matrix block(int i, int count) {
             if (rows % count != 0 || i < 0 || i >= count) {

@@ -26,6 +26,8 @@ import org.nd4j.linalg.learning.config.Adam;
 public class JavaAdamUpdater extends AdamUpdater {
     /** Updates done by the Java loop, process-wide (read by tests: the fallback must not hide it). */
     private static final java.util.concurrent.atomic.AtomicLong JAVA_STEPS = new java.util.concurrent.atomic.AtomicLong();
+    /** Arrays live in host memory (the CPU backend): checked once, not at every update. */
+    private static final boolean HOST_MEMORY = "CpuBackend".equals(Nd4j.getBackend().getClass().getSimpleName());
 
     public JavaAdamUpdater(Adam config) {
         super(config);
@@ -94,8 +96,7 @@ public class JavaAdamUpdater extends AdamUpdater {
     /** One dense run of n FLOAT or DOUBLE values in host memory. */
     private static boolean walkable(INDArray a, long n) {
         return a.length() == n && n > 0 && n <= Integer.MAX_VALUE && (n == 1 || a.elementWiseStride() == 1)
-                && (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE)
-                && "CpuBackend".equals(Nd4j.getBackend().getClass().getSimpleName());
+                && (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE) && HOST_MEMORY;
     }
 
     /*

@@ -154,13 +154,8 @@ class FusedLayerBehaviourTest {
             fresh.setParams(reused.params().dup());
             assertTrue(maxRelDiff(reused.output(in, false, mask, mask), fresh.output(in, false, mask, mask)) < TOL,
                     "output, batch " + i);
-            for (MultiLayerNetwork net : List.of(reused, fresh)) {
-                net.setLayerMaskArrays(mask, mask);
-                net.setInput(in);
-                net.setLabels(labels);
-                net.computeGradientAndScore();
-                net.clearLayerMaskArrays();
-            }
+            computeGradients(reused, in, labels, mask);
+            computeGradients(fresh, in, labels, mask);
             assertTrue(maxRelDiff(reused.getGradientsViewArray(), fresh.getGradientsViewArray()) < TOL,
                     "gradients, batch " + i);
         }
@@ -173,15 +168,19 @@ class FusedLayerBehaviourTest {
         assertArrayEquals(new int[]{3, 3}, FusedRecurrentImpl.busyRows(null, 3, 2));
     }
 
+    /** The network's score and gradients for this batch (the mask on input and labels, or none). */
+    private static void computeGradients(MultiLayerNetwork net, INDArray in, INDArray labels, INDArray mask) {
+        net.setLayerMaskArrays(mask, mask);
+        net.setInput(in);
+        net.setLabels(labels);
+        net.computeGradientAndScore();
+        net.clearLayerMaskArrays();
+    }
+
     private static void assertGradientsEqual(MultiLayerNetwork fused, MultiLayerNetwork ref, INDArray in,
                                              INDArray labels, INDArray mask) {
-        for (MultiLayerNetwork net : List.of(fused, ref)) {
-            net.setLayerMaskArrays(mask, mask);
-            net.setInput(in);
-            net.setLabels(labels);
-            net.computeGradientAndScore();
-            net.clearLayerMaskArrays();
-        }
+        computeGradients(fused, in, labels, mask);
+        computeGradients(ref, in, labels, mask);
         assertEquals(ref.score(), fused.score(), 1e-12 * Math.abs(ref.score()));
         assertTrue(maxRelDiff(fused.getGradientsViewArray(), ref.getGradientsViewArray()) < REL,
                 "gradients differ by " + maxRelDiff(fused.getGradientsViewArray(), ref.getGradientsViewArray()));
