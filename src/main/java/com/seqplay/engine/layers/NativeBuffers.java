@@ -11,7 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Named native scratch arrays that a fused recurrent layer keeps between calls.
+ * Named native scratch arrays that a layer or vertex keeps between calls (the fused recurrent
+ * layers, the output layer, the translation model's attention vertex).
  *
  * <p>They live outside every workspace (DL4J resets workspaces between a layer's forward and
  * backward pass, and these must survive from one to the other) and are reused, so a training loop
@@ -23,21 +24,24 @@ import org.nd4j.linalg.factory.Nd4j;
  * Holding them in this map also keeps them strongly referenced while BLAS works on raw pointers
  * into their memory.
  */
-final class NativeBuffers {
+public final class NativeBuffers {
 
     /** A buffer and the last shape handed out from it. */
     private record Entry(INDArray buffer, INDArray array) {}
 
     private final Map<String, Entry> arrays = new HashMap<>();
 
-    INDArray get(String name, DataType type, long rows, long cols) {
+    /** A [rows, cols] 'c'-ordered array under {@code name}; its contents are undefined. */
+    public INDArray get(String name, DataType type, long rows, long cols) {
         Entry e = arrays.get(name);
         if (e != null && e.array().dataType() == type && e.array().rows() == rows && e.array().columns() == cols) {
             return e.array();
         }
         long length = rows * cols;
-        INDArray buffer = e == null || e.buffer().dataType() != type || e.buffer().length() < length
-                ? allocate(type, length) : e.buffer();
+        boolean reusable = e != null && e.buffer().dataType() == type;
+        INDArray buffer = reusable && e.buffer().length() >= length ? e.buffer()
+                // some head room, so that slowly growing lengths do not reallocate every time
+                : allocate(type, Math.max(length, reusable ? e.buffer().length() * 5 / 4 : 0));
         INDArray array = buffer.length() == length
                 ? buffer.reshape('c', rows, cols)
                 : buffer.get(interval(0, length)).reshape('c', rows, cols);

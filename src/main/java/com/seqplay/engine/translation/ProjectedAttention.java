@@ -1,6 +1,7 @@
 package com.seqplay.engine.translation;
 
 import com.seqplay.engine.layers.HostView;
+import com.seqplay.engine.layers.NativeBuffers;
 import com.seqplay.engine.layers.StridedGemm;
 import com.seqplay.engine.layers.StridedGemm.Matrix;
 import com.seqplay.engine.layers.TimeMajor;
@@ -54,7 +55,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * lie {@code batch} rows apart ({@link Matrix#sequence}); all go straight to BLAS ({@link
  * StridedGemm}), the weights and their gradients in place inside the flat parameter arrays. The
  * softmax and the masks are Java loops.
- * Intermediate results live in {@link ScratchArrays} reused from batch to batch, outside the
+ * Intermediate results live in {@link NativeBuffers} reused from batch to batch, outside the
  * workspaces, so that what the backward pass needs survives the forward pass.
  */
 final class ProjectedAttention extends BaseGraphVertex {
@@ -73,7 +74,7 @@ final class ProjectedAttention extends BaseGraphVertex {
     private Pinned pinned;
     /** How many forward passes used {@link #pinned} (read by tests). */
     private long pinnedUses;
-    private final ScratchArrays scratch = new ScratchArrays();
+    private final NativeBuffers scratch = new NativeBuffers();
 
     /** One keys-and-values input as time-major rows, and M and N for the parameters at pinning time. */
     private record Pinned(INDArray source, INDArray rows, INDArray m, INDArray n) {}
@@ -156,16 +157,16 @@ final class ProjectedAttention extends BaseGraphVertex {
             } else {
                 keyRows = rows("keyRows", inputs[1]);
                 valueRows = inputs[2] == inputs[1] ? keyRows : rows("valueRows", inputs[2]);
-                m = parameterProduct(scratch.matrix("m", type, config.getNInQueries(), nK), "Wq", "Wk");
-                n = parameterProduct(scratch.matrix("n", type, nV, nOut()), "Wv", "Wo");
+                m = parameterProduct(scratch.get("m", type, config.getNInQueries(), nK), "Wq", "Wk");
+                n = parameterProduct(scratch.get("n", type, nV, nOut()), "Wv", "Wo");
             }
             if (keyRows.rows() != (long) ts * batch) {
                 throw new IllegalStateException("attention vertex " + vertexName + ": queries for " + batch
                         + " sentences, keys for " + keyRows.rows() / Math.max(1, ts) + " of " + ts + " steps");
             }
-            INDArray p = scratch.matrix("p", type, (long) tq * batch, nK);
+            INDArray p = scratch.get("p", type, (long) tq * batch, nK);
             StridedGemm.multiply(Matrix.of(queryRows), false, Matrix.of(m), false, Matrix.of(p), 0.0);
-            INDArray weightRows = scratch.matrix("weights", type, (long) batch * tq, ts);
+            INDArray weightRows = scratch.get("weights", type, (long) batch * tq, ts);
             Matrix pm = Matrix.of(p);
             Matrix keys = Matrix.of(keyRows);
             Matrix weightMatrix = Matrix.of(weightRows);
@@ -178,7 +179,7 @@ final class ProjectedAttention extends BaseGraphVertex {
             weightView.get(0, weights, 0, weights.length);
             softmax(weights, keyMask(batch, ts), batch, tq, ts, scale());
             weightView.put(0, weights, 0, weights.length);
-            INDArray mixed = scratch.matrix("mixed", type, (long) tq * batch, nV);
+            INDArray mixed = scratch.get("mixed", type, (long) tq * batch, nV);
             Matrix values = valueRows == keyRows ? keys : Matrix.of(valueRows);
             Matrix mixedMatrix = Matrix.of(mixed);
             for (int b = 0; b < batch; b++) {
@@ -186,7 +187,7 @@ final class ProjectedAttention extends BaseGraphVertex {
                         mixedMatrix.sequence(b, batch), 0.0);
             }
             INDArray outRows = TimeMajor.rowsOrNull(out);
-            INDArray target = outRows != null ? outRows : scratch.matrix("out", type, (long) tq * batch, nOut());
+            INDArray target = outRows != null ? outRows : scratch.get("out", type, (long) tq * batch, nOut());
             StridedGemm.multiply(Matrix.of(mixed), false, Matrix.of(n), false, Matrix.of(target), 0.0);
             double[] queryMask = queryMask(batch, tq);
             if (queryMask != null) {
@@ -208,7 +209,7 @@ final class ProjectedAttention extends BaseGraphVertex {
     }
 
     private INDArray copyRows(String name, INDArray ncw) {
-        INDArray rows = scratch.matrix(name, ncw.dataType(), ncw.size(2) * ncw.size(0), ncw.size(1));
+        INDArray rows = scratch.get(name, ncw.dataType(), ncw.size(2) * ncw.size(0), ncw.size(1));
         rows.reshape('c', ncw.size(2), ncw.size(0), ncw.size(1)).assign(ncw.permute(2, 0, 1));
         return rows;
     }
@@ -326,12 +327,12 @@ final class ProjectedAttention extends BaseGraphVertex {
                 outRows = rows("outGradient", epsilon);
             }
             // out = mixed N
-            INDArray dn = scratch.matrix("dN", type, nV, nOut());
+            INDArray dn = scratch.get("dN", type, nV, nOut());
             StridedGemm.multiply(Matrix.of(s.mixed()), true, Matrix.of(outRows), false, Matrix.of(dn), 0.0);
-            INDArray dMixed = scratch.matrix("dMixed", type, (long) tq * batch, nV);
+            INDArray dMixed = scratch.get("dMixed", type, (long) tq * batch, nV);
             StridedGemm.multiply(Matrix.of(outRows), false, Matrix.of(s.n()), true, Matrix.of(dMixed), 0.0);
             // mixed_b = A_b values_b
-            INDArray dScores = scratch.matrix("dScores", type, (long) batch * tq, ts);
+            INDArray dScores = scratch.get("dScores", type, (long) batch * tq, ts);
             Matrix dMixedMatrix = Matrix.of(dMixed);
             Matrix values = Matrix.of(s.valueRows());
             Matrix dScoreMatrix = Matrix.of(dScores);
@@ -350,7 +351,7 @@ final class ProjectedAttention extends BaseGraphVertex {
             softmaxBackward(s.weights(), d, batch * tq, ts, scale());
             dScoreView.put(0, d, 0, d.length);
             // S_b = P_b keys_b^T
-            INDArray dp = scratch.matrix("dP", type, (long) tq * batch, nK);
+            INDArray dp = scratch.get("dP", type, (long) tq * batch, nK);
             Matrix keys = Matrix.of(s.keyRows());
             Matrix dpMatrix = Matrix.of(dp);
             Matrix pm = Matrix.of(s.p());
@@ -361,10 +362,10 @@ final class ProjectedAttention extends BaseGraphVertex {
                 StridedGemm.multiply(pm.sequence(b, batch), true, dScoresB, false, dKeys.block(b, batch), 0.0);
             }
             // P = queries M: one product over all rows, then into the 'c' layout
-            INDArray dQueryRows = scratch.matrix("dQueries", type, (long) tq * batch, nQ);
+            INDArray dQueryRows = scratch.get("dQueries", type, (long) tq * batch, nQ);
             StridedGemm.multiply(Matrix.of(dp), false, Matrix.of(s.m()), true, Matrix.of(dQueryRows), 0.0);
             inputGradients[0].assign(dQueryRows.reshape('c', tq, batch, nQ).permute(1, 2, 0));
-            INDArray dm = scratch.matrix("dM", type, nQ, nK);
+            INDArray dm = scratch.get("dM", type, nQ, nK);
             StridedGemm.multiply(Matrix.of(s.queryRows()), true, Matrix.of(dp), false, Matrix.of(dm), 0.0);
             // M = Wq^T Wk, N = Wv^T Wo
             StridedGemm.multiply(weight("Wk"), false, Matrix.of(dm), true, matrix(gradientTable, "Wq"), 0.0);
