@@ -6,12 +6,14 @@ import com.seqplay.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.indexing.SpecifiedIndex;
 
 /**
  * The forecasting networks and their data, each series cut at its own {@code end}: training
@@ -139,6 +141,39 @@ final class ForecastModel {
             out.add(new DataSet(rows(data.getFeatures(), from, to), rows(data.getLabels(), from, to)));
         }
         return out;
+    }
+
+    /**
+     * At most {@code most} examples drawn at random without replacement (all of them when the set
+     * has no more), in their order in the set. Not every k-th example: in a set in time order that
+     * would see only some phases of the season (every 6th window of an hourly series with a daily
+     * season sees 4 of its 24 hours). The draw is seeded with the set's size, so it is repeatable.
+     */
+    static DataSet sample(DataSet data, int most) {
+        int n = data.numExamples();
+        if (n <= most) {
+            return data;
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(n);
+        for (int i = 0; i < most; i++) { // the first `most` places of a Fisher-Yates shuffle
+            int j = i + random.nextInt(n - i);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        long[] picked = Arrays.stream(order, 0, most).sorted().asLongStream().toArray();
+        return new DataSet(rows(data.getFeatures(), picked), rows(data.getLabels(), picked));
+    }
+
+    private static INDArray rows(INDArray array, long[] picked) {
+        INDArrayIndex[] index = new INDArrayIndex[array.rank()];
+        Arrays.fill(index, NDArrayIndex.all());
+        index[0] = new SpecifiedIndex(picked);
+        return array.get(index).dup('c');
     }
 
     /** Rows {@code [from, to)} along the first dimension, as a new array of their own. */

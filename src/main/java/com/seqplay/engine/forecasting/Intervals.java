@@ -29,9 +29,19 @@ final class Intervals {
 
     private Intervals() {}
 
+    /**
+     * Most training windows whose errors shape the intervals. Beyond it, a random sample of them
+     * stands for all ({@link ForecastModel#sample}): the quantiles of 4,096 errors per step are within about
+     * a per cent of those of all (the 80% quantile's standard error is sqrt(0.8 x 0.2 / n) in
+     * probability, 0.6 points at this n), while the pass over every window was three quarters of an
+     * epoch's evaluation on a 25,640-window data set and grew with the data.
+     */
+    static final int SHAPE_WINDOWS = 4096;
+
     /** Half-widths per horizon step in the model's units, from the ensemble's errors. */
     static double[] halfWidths(List<MultiLayerNetwork> nets, DataSet training, DataSet recent) {
-        return halfWidths(errors(nets, training), recent.numExamples() > 0 ? errors(nets, recent) : new double[0][]);
+        return halfWidths(errors(nets, ForecastModel.sample(training, SHAPE_WINDOWS)),
+                recent.numExamples() > 0 ? errors(nets, recent) : new double[0][]);
     }
 
     /**

@@ -8,10 +8,13 @@ import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
 import com.seqplay.task.forecasting.ForecastingTask;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -76,6 +79,47 @@ class BatchedEvaluationTest {
         for (int k = 0; k < widths.length; k++) {
             assertThat(widths[k]).isCloseTo(onePassWidths[k], within(1e-5 * onePassWidths[k]));
         }
+    }
+
+    @Test
+    void a_sample_of_windows_is_distinct_rows_of_the_set_in_order_and_repeatable() {
+        DataSet data = model.training;
+        int n = data.numExamples();
+        int most = n / 3;
+        DataSet picked = ForecastModel.sample(data, most);
+        assertThat(picked.numExamples()).isEqualTo(most);
+        Set<Integer> hours = new HashSet<>();
+        // each picked example is a row of the set, later than the one before (so no row twice)
+        int row = -1;
+        for (int i = 0; i < most; i++) {
+            INDArray features = picked.getFeatures().slice(i);
+            do {
+                row++;
+                assertThat(row).as("example %d is a later row of the set", i).isLessThan(n);
+            } while (!data.getFeatures().slice(row).equals(features));
+            assertThat(picked.getLabels().getRow(i)).as("example %d", i).isEqualTo(data.getLabels().getRow(row));
+            hours.add(row % 24);
+        }
+        assertThat(ForecastModel.sample(data, most).getFeatures()).isEqualTo(picked.getFeatures());
+        assertThat(ForecastModel.sample(data, n)).as("a set no larger than the limit is kept whole").isSameAs(data);
+        // the windows are in time order, one step apart: every hour of the daily season is drawn
+        // (every third window would see 8 of the 24)
+        assertThat(hours).hasSize(24);
+    }
+
+    @Test
+    void intervals_from_a_sample_of_half_the_windows_are_within_a_few_per_cent_of_those_from_all() {
+        DataSet data = model.training;
+        int n = data.numExamples();
+        double[][] recent = Intervals.errors(model.nets, model.recent);
+        double[] fromAll = Intervals.halfWidths(Intervals.errors(model.nets, data), recent);
+        double[] fromSample = Intervals.halfWidths(Intervals.errors(model.nets, ForecastModel.sample(data, n / 2)), recent);
+        for (int k = 0; k < fromAll.length; k++) {
+            assertThat(fromSample[k]).as("step %d", k).isCloseTo(fromAll[k], within(0.06 * fromAll[k]));
+        }
+        assertThat(n).as("this model's set is below the limit, so the trainer uses all of it")
+                .isLessThanOrEqualTo(Intervals.SHAPE_WINDOWS);
+        assertThat(Intervals.halfWidths(model.nets, data, model.recent)).containsExactly(fromAll);
     }
 
     @Test
