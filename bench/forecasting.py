@@ -24,11 +24,11 @@ batch 64, float32, training windows reshuffled every epoch. PyTorch's own initia
 LSTM (speed does not depend on it).
 
 An epoch is training on every training window, then the evaluation Seqplay's trainer does after
-every epoch: the network over the training windows (at most 4,096, evenly spread) and the latest
-windows (prediction interval half-widths: per-step 80% quantiles of the absolute training errors,
-scaled by the latest windows' quantile), each series' test tail forecast, mapped back to its units and scored (MAE, RMSE, sMAPE,
-MASE, interval coverage; the mean over the series), and the validation loss over every validation
-window. Prints one line per epoch after the first:
+every epoch: the network over every validation window (the validation loss, and part of the latest
+windows), over a random sample of at most 4,096 training windows and the latest training windows
+(prediction interval half-widths: per-step 80% quantiles of the absolute training errors, scaled by
+the latest windows' quantile), then each series' test tail forecast, mapped back to its units and
+scored (MAE, RMSE, sMAPE, MASE, interval coverage; the mean over the series). Prints one line per epoch after the first:
 
     task=forecasting threads=<n> epoch=<e> s_per_epoch=<s> train_s=<s> eval_s=<s> cpu_s=<s>
 
@@ -95,7 +95,9 @@ class Series:
         first_validation = max(history, self.train_end)
         self.validation = list(range(first_validation, self.validation_end - horizon + 1))
         more = max(0, RECENT_WINDOWS - len(self.validation))
-        self.recent = list(range(max(history, last_training - more + 1), last_training + 1)) + self.validation
+        # the training windows among the latest ones; the rest are the validation windows
+        self.recent_training = list(range(max(history, last_training - more + 1), last_training + 1))
+        self.recent = self.recent_training + self.validation
         self.test = [self.validation_end + i * horizon for i in range((len(values) - self.validation_end) // horizon)]
 
     def unit(self, value):
@@ -184,9 +186,10 @@ def main():
     _, columns = read_series(args.data)
     series = [Series(values, args.window, args.horizon, args.period) for values in columns]
     parts = {}
-    for part in ("training", "validation", "recent"):
+    for part in ("training", "validation", "recent_training"):
         examples = [s.examples(getattr(s, part)) for s in series if getattr(s, part)]
-        parts[part] = (torch.cat([f for f, _ in examples]), torch.cat([t for _, t in examples]))
+        parts[part] = (torch.cat([f for f, _ in examples]), torch.cat([t for _, t in examples])) if examples else (
+            torch.empty(0, args.window, 2), torch.empty(0, args.horizon))
     train_x, train_y = parts["training"]
     model = Forecaster(args.horizon, args.hidden)
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
@@ -207,19 +210,22 @@ def main():
             optimiser.step()
         wall1 = time.perf_counter()
         model.eval()
-        # at most SHAPE_WINDOWS training windows, evenly spread (window floor(i n / most)), as Seqplay
+        # a random sample of at most SHAPE_WINDOWS training windows, as Seqplay
         n = len(train_x)
-        spread = torch.arange(min(n, SHAPE_WINDOWS)) * n // min(n, SHAPE_WINDOWS)
-        training_errors = (predict(model, train_x[spread]) - train_y[spread]).abs()
-        recent_x, recent_y = parts["recent"]
-        recent_errors = (predict(model, recent_x) - recent_y).abs()
+        sample = torch.randperm(n, generator=torch.Generator().manual_seed(n))[:SHAPE_WINDOWS].sort().values
+        training_errors = (predict(model, train_x[sample]) - train_y[sample]).abs()
+        # the validation windows' errors serve the intervals and the validation loss, as in Seqplay
+        val_x, val_y = parts["validation"]
+        val_errors = predict(model, val_x) - val_y
+        recent_x, recent_y = parts["recent_training"]
+        recent_errors = val_errors.abs() if len(recent_x) == 0 else torch.cat(
+            [(predict(model, recent_x) - recent_y).abs(), val_errors.abs()])
         half_widths = quantile(training_errors, LEVEL)
         overall, latest = quantile(training_errors.reshape(-1), LEVEL), quantile(recent_errors.reshape(-1), LEVEL)
         if overall > 0 and latest > 0:
             half_widths = half_widths * (latest / overall)
         scores = tail_scores(model, series, half_widths)
-        val_x, val_y = parts["validation"]
-        val_loss = float((predict(model, val_x) - val_y).pow(2).mean())
+        val_loss = float(val_errors.pow(2).mean())
         wall2, cpu2 = time.perf_counter(), time.process_time()
         if epoch > 1 or args.epochs == 1:
             print(f"task=forecasting threads={args.threads} epoch={epoch} s_per_epoch={wall2 - wall0:.2f} "

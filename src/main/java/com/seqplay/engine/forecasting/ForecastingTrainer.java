@@ -144,7 +144,10 @@ public final class ForecastingTrainer implements TaskTrainer {
 
             @Override
             public Evaluation evaluate(int epoch) {
-                latestHalfWidths = Intervals.halfWidths(nets, trainData, model.recent);
+                // the validation windows' errors give the validation loss and part of the intervals
+                double[][] validationErrors = validationData.numExamples() > 0
+                        ? Intervals.errors(nets, validationData) : new double[0][];
+                latestHalfWidths = Intervals.halfWidths(nets, trainData, model.recentTraining, validationErrors);
                 forecaster.setup(model.setups.get(0).withIntervals(latestHalfWidths));
                 boolean first = baselines == null;
                 if (first) {
@@ -162,7 +165,7 @@ public final class ForecastingTrainer implements TaskTrainer {
                     latest.add(tail.modelScores(training, period));
                     latestTails.add(tail);
                 }
-                return new Evaluation(meanSquaredError(nets, validationData), SeriesScores.mean(latest),
+                return new Evaluation(Intervals.meanSquare(validationErrors), SeriesScores.mean(latest),
                         List.of(sample(values.get(0), all.get(0), latestTails.get(0), forecaster.setup(),
                                 count > 1 ? all.get(0).name() : null)));
             }

@@ -45,6 +45,33 @@ final class Intervals {
     }
 
     /**
+     * The same half-widths when the validation windows' errors are at hand (an evaluation computes
+     * them for the validation loss anyway): the latest windows are the validation windows and
+     * {@code recentTraining}, so only those and the training sample go through the network.
+     */
+    static double[] halfWidths(List<MultiLayerNetwork> nets, DataSet training, DataSet recentTraining,
+            double[][] validationErrors) {
+        double[][] topUp = recentTraining.numExamples() > 0 ? errors(nets, recentTraining) : new double[0][];
+        double[][] recent = new double[topUp.length + validationErrors.length][];
+        System.arraycopy(topUp, 0, recent, 0, topUp.length);
+        System.arraycopy(validationErrors, 0, recent, topUp.length, validationErrors.length);
+        return halfWidths(errors(nets, ForecastModel.sample(training, SHAPE_WINDOWS)), recent);
+    }
+
+    /** The mean of the squared errors (the validation loss: the networks' mean squared error). */
+    static double meanSquare(double[][] errors) {
+        double sum = 0;
+        long count = 0;
+        for (double[] window : errors) {
+            for (double e : window) {
+                sum += e * e;
+            }
+            count += window.length;
+        }
+        return sum / count;
+    }
+
+    /**
      * Half-widths from errors (forecast minus target) per window and horizon step.
      *
      * @param recent the latest windows' errors; may be empty: then the training errors alone size the interval

@@ -123,6 +123,28 @@ class BatchedEvaluationTest {
     }
 
     @Test
+    void intervals_and_loss_from_the_validation_errors_are_those_of_separate_passes() {
+        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
+                {"task":"forecasting","dataset":"builtin:seasonal","builtinSize":2000,"hiddenSize":16,
+                 "window":48,"horizon":12,"period":24,"seed":3}"""));
+        double[] values = ForecastingTask.builtinSeries("builtin:seasonal", 2000, 3).values();
+        // 9 validation windows: the latest windows take 15 training windows beside them
+        ForecastModel model = ForecastModel.build(spec, values, 1400, 1420, 24);
+        double[][] validationErrors = Intervals.errors(model.nets, model.validation);
+        assertThat(model.recentTraining.numExamples()).as("this split tops the latest windows up with training ones")
+                .isPositive();
+        assertThat(model.recentTraining.numExamples() + model.validation.numExamples())
+                .isEqualTo(model.recent.numExamples());
+        double[] shared = Intervals.halfWidths(model.nets, model.training, model.recentTraining, validationErrors);
+        double[] separate = Intervals.halfWidths(model.nets, model.training, model.recent);
+        for (int k = 0; k < separate.length; k++) {
+            assertThat(shared[k]).as("step %d", k).isCloseTo(separate[k], within(1e-5 * separate[k]));
+        }
+        double loss = ForecastingTrainer.meanSquaredError(model.nets, model.validation);
+        assertThat(Intervals.meanSquare(validationErrors)).isCloseTo(loss, within(1e-5 * loss));
+    }
+
+    @Test
     void a_one_step_horizon_gives_one_error_per_window() {
         RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
                 {"task":"forecasting","dataset":"builtin:seasonal","builtinSize":1200,"hiddenSize":8,
