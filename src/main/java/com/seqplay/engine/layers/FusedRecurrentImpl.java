@@ -511,6 +511,58 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
     }
 
     /**
+     * Whether a team splits the batch into one block of rows per member for the whole time loop
+     * ({@link StepLoop#rowBlocks}) rather than sharing every step (a product by columns, then the
+     * gates by rows, with a barrier after each): {@code -Dseqplay.steps.split=steps} for the latter.
+     */
+    private static final boolean ROW_BLOCKS = !"steps".equals(System.getProperty("seqplay.steps.split", "rows"));
+
+    /** Fewest rows per member for row blocks: products of fewer rows lose too much to packing RW each time. */
+    static final int MIN_BLOCK_ROWS = 8;
+
+    /** Time loops run as row blocks, for tests to see which way a team took. */
+    static final java.util.concurrent.atomic.AtomicLong ROW_BLOCK_LOOPS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Starts of {@code parts} blocks of rows (and the end, {@code batch}) with about the same number
+     * of busy row steps each: a row is busy at step t when it is below {@code busyRows[t]}, so where
+     * rows are ordered by falling length the first blocks hold fewer rows.
+     */
+    static int[] rowBlocks(int[] busyRows, int batch, int parts) {
+        // work[r]: the steps at which row r is busy
+        long[] endsAt = new long[batch + 1];
+        for (int busy : busyRows) {
+            endsAt[busy]++;
+        }
+        long[] work = new long[batch];
+        long above = 0;
+        long total = 0;
+        for (int r = batch - 1; r >= 0; r--) {
+            above += endsAt[r + 1];
+            work[r] = above;
+            total += above;
+        }
+        int[] starts = new int[parts + 1];
+        starts[parts] = batch;
+        long done = 0;
+        int r = 0;
+        for (int p = 1; p < parts; p++) {
+            long target = total * p / parts;
+            while (r < batch && done + work[r] / 2 < target) {
+                done += work[r];
+                r++;
+            }
+            starts[p] = Math.max(r, starts[p - 1]);
+        }
+        if (total == 0) { // no busy row at all: equal blocks
+            for (int p = 1; p < parts; p++) {
+                starts[p] = StepTeam.split(batch, parts, p, 1);
+            }
+        }
+        return starts;
+    }
+
+    /**
      * Per step, the number of leading rows that include every row with a real step: 1 + the last
      * row whose mask is not 0 (all rows without a mask). The rows after it are idle at that step
      * (they only carry their state and get no gradient), so the step products skip them. Batches
@@ -552,9 +604,18 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         final int[] busyRows;
         final OneHotInput oneHot;
 
+        /**
+         * With a team and enough rows, where each member's block of rows starts (and the end):
+         * each member then runs the whole time loop on its own rows, with no barrier between steps
+         * (the recurrence never mixes rows); null: the members share each step instead.
+         */
+        final int[] rowBlocks;
+
         StepLoop(StepShape shape) {
             this.k = shape.kernel();
             this.team = shape.team();
+            this.rowBlocks = team != null && ROW_BLOCKS && shape.batch() >= team.size() * MIN_BLOCK_ROWS
+                    ? rowBlocks(shape.busyRows(), shape.batch(), team.size()) : null;
             this.chunks = team == null ? 1 : team.size() * CHUNKS_PER_THREAD;
             this.batch = shape.batch();
             this.hidden = shape.hidden();
@@ -612,6 +673,16 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                 for (int phase = 0; phase < 2 * steps; phase++) {
                     chunk(phase, 0, 0);
                 }
+            } else if (rowBlocks != null) {
+                ROW_BLOCK_LOOPS.incrementAndGet();
+                team.runPhases(1, rowBlocks.length - 1, (phase, block, member) -> {
+                    int b0 = rowBlocks[block];
+                    int rows = rowBlocks[block + 1] - b0;
+                    for (int t = 0; t < steps; t++) {
+                        product(t, b0, rows, 0, gh);
+                        gates(t, b0, rows, member);
+                    }
+                });
             } else {
                 team.runPhases(2 * steps, chunks, this::chunk);
             }
@@ -619,30 +690,38 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
 
         private void chunk(int phase, int chunk, int member) {
             final int t = phase >> 1;
-            final boolean recurrent = t > 0 || hasInit;
-            final boolean separate = hp != null;
             if ((phase & 1) == 0) {
-                if (!recurrent) {
-                    return;
-                }
                 int align = columnAlign(gh, chunks);
                 int c0 = StepTeam.split(gh, chunks, chunk, align);
-                int cols = StepTeam.split(gh, chunks, chunk + 1, align) - c0;
-                // only the rows up to the last one with a real step: the rest only carry their state
-                int busy = busyRows[t];
-                Block hPrev = Block.rows(hAll, (long) t * batch, busy);
-                Block rwPart = Block.rows(rwT, c0, cols);
-                if (separate) {
-                    Gemm.multiply(hPrev, false, rwPart, true, Block.rows(hp, 0, busy).columns(c0, cols), 0.0);
-                } else {
-                    Gemm.multiply(hPrev, false, rwPart, true, Block.rows(xp, (long) t * batch, busy).columns(c0, cols),
-                            oneHot == null ? 1.0 : 0.0);
-                }
+                product(t, 0, batch, c0, StepTeam.split(gh, chunks, chunk + 1, align) - c0);
+            } else {
+                int b0 = StepTeam.split(batch, chunks, chunk, 1);
+                gates(t, b0, StepTeam.split(batch, chunks, chunk + 1, 1) - b0, member);
+            }
+        }
+
+        /** Columns [c0, c0 + cols) of step t's product h_{t-1}·RW for rows [r0, r0 + rows), their busy part. */
+        private void product(int t, int r0, int rows, int c0, int cols) {
+            if (t == 0 && !hasInit) {
                 return;
             }
+            // only the rows up to the last one with a real step: the rest only carry their state
+            int busy = Math.max(0, Math.min(rows, busyRows[t] - r0));
+            Block hPrev = Block.rows(hAll, (long) t * batch + r0, busy);
+            Block rwPart = Block.rows(rwT, c0, cols);
+            if (hp != null) {
+                Gemm.multiply(hPrev, false, rwPart, true, Block.rows(hp, r0, busy).columns(c0, cols), 0.0);
+            } else {
+                Gemm.multiply(hPrev, false, rwPart, true, Block.rows(xp, (long) t * batch + r0, busy).columns(c0, cols),
+                        oneHot == null ? 1.0 : 0.0);
+            }
+        }
+
+        /** The gate arithmetic of step t for rows [b0, b0 + rows), which writes those rows of h_t and the output. */
+        private void gates(int t, int b0, int rows, int member) {
+            final boolean recurrent = t > 0 || hasInit;
+            final boolean separate = hp != null;
             final int block = batch * hidden;
-            final int b0 = StepTeam.split(batch, chunks, chunk, 1);
-            final int rows = StepTeam.split(batch, chunks, chunk + 1, 1) - b0;
             HostView[] v = views[member];
             // the kernel reads no pre-activations of idle rows (mask 0), which end the chunk's busy part
             final int busy = Math.max(0, Math.min(rows, busyRows[t] - b0));
@@ -729,6 +808,16 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
                 for (int phase = 0; phase < phases; phase++) {
                     chunk(phase, 0, 0);
                 }
+            } else if (rowBlocks != null) {
+                ROW_BLOCK_LOOPS.incrementAndGet();
+                team.runPhases(1, rowBlocks.length - 1, (phase, block, member) -> {
+                    int b0 = rowBlocks[block];
+                    int rows = rowBlocks[block + 1] - b0;
+                    for (int t = steps - 1; t >= firstStep; t--) {
+                        gates(t, b0, rows, member, block);
+                        dhProduct(t, b0, rows, 0, hidden);
+                    }
+                });
             } else {
                 team.runPhases(phases, chunks, this::chunk);
             }
@@ -737,34 +826,43 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
         private void chunk(int phase, int chunk, int member) {
             final int t = steps - 1 - (phase >> 1);
             if ((phase & 1) == 1) {
-                if (t > firstStep) {
-                    int align = columnAlign(hidden, chunks);
-                    int h0 = StepTeam.split(hidden, chunks, chunk, align);
-                    int cols = StepTeam.split(hidden, chunks, chunk + 1, align) - h0;
-                    // idle rows have zero gate gradients: their dh rows are not computed, nor read below
-                    int busy = busyRows[t];
-                    Gemm.multiply(Block.rows(dhpAll, (long) t * batch, busy), false, Block.of(rwT).columns(h0, cols),
-                            false, Block.rows(dhBuf, 0, busy).columns(h0, cols), 0.0);
-                }
+                int align = columnAlign(hidden, chunks);
+                int h0 = StepTeam.split(hidden, chunks, chunk, align);
+                dhProduct(t, 0, batch, h0, StepTeam.split(hidden, chunks, chunk + 1, align) - h0);
+            } else {
+                int b0 = StepTeam.split(batch, chunks, chunk, 1);
+                gates(t, b0, StepTeam.split(batch, chunks, chunk + 1, 1) - b0, member, chunk);
+            }
+        }
+
+        /** Columns [h0, h0 + cols) of dh = dhp_t·RWᵀ for rows [r0, r0 + rows), for step t - 1 to add. */
+        private void dhProduct(int t, int r0, int rows, int h0, int cols) {
+            if (t <= firstStep) {
                 return;
             }
+            // idle rows have zero gate gradients: their dh rows are not computed, nor read below
+            int busy = Math.max(0, Math.min(rows, busyRows[t] - r0));
+            Gemm.multiply(Block.rows(dhpAll, (long) t * batch + r0, busy), false, Block.of(rwT).columns(h0, cols),
+                    false, Block.rows(dhBuf, r0, busy).columns(h0, cols), 0.0);
+        }
+
+        /** The gate gradients of step t for rows [b0, b0 + rows); {@code part} names the bias (and one-hot) sums they go to. */
+        private void gates(int t, int b0, int rows, int member, int part) {
             final int block = batch * hidden;
-            final int b0 = StepTeam.split(batch, chunks, chunk, 1);
-            final int rows = StepTeam.split(batch, chunks, chunk + 1, 1) - b0;
             HostView[] v = views[member];
             if (t < steps - 1) {
-                // dh of step t+1 through RW, computed in the phase before for its busy rows
+                // dh of step t+1 through RW, computed after step t+1 for its busy rows
                 int busy = Math.max(0, Math.min(rows, busyRows[t + 1] - b0));
                 v[3].get((long) b0 * hidden, dhRecurrent, b0 * hidden, busy * hidden);
                 k.addToDh(dhRecurrent, b0 * hidden, (b0 + busy) * hidden);
             }
             v[0].get((long) t * block + (long) b0 * hidden, epsStep, b0 * hidden, rows * hidden);
             k.backward(t, b0, b0 + rows, epsStep, maskByStep == null ? null : maskByStep[t], gStep, dhpStep,
-                    biasGrads[chunk]);
+                    biasGrads[part]);
             if (oneHot != null) {
                 int busy = Math.max(0, Math.min(rows, busyRows[t] - b0)); // idle rows have g = 0
                 for (int b = b0; b < b0 + busy; b++) {
-                    oneHot.addGradient(t * batch + b, gStep, b * gh, weightGrads[chunk]);
+                    oneHot.addGradient(t * batch + b, gStep, b * gh, weightGrads[part]);
                 }
             }
             v[1].put((long) t * batch * gh + (long) b0 * gh, gStep, b0 * gh, rows * gh);

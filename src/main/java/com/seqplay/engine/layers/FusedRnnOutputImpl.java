@@ -195,21 +195,49 @@ public class FusedRnnOutputImpl extends RnnOutputLayer {
 
     /**
      * Adds the bias, applies softmax per row and returns the loss sum; with {@code biasGrad} it also
-     * leaves dL/dZ in {@link #values} and accumulates its column sums there.
+     * leaves dL/dZ in {@link #values} and accumulates its column sums there. With a {@link StepTeam}
+     * each member takes a block of steps with sums of its own, added in block order.
      */
     private double softmaxPass(Pass p, double[] biasGrad) {
+        final double clip = ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
+        final double[] bias = getParam(DefaultParamInitializer.BIAS_KEY).toDoubleVector();
+        final double[] y = readLabels(p.batch * p.classes * p.steps);
+        final double[][] mask = rawMask == null ? null : rawMask.toDoubleMatrix();
+        try (StepTeam team = StepTeam.tryAcquire(p.batch)) {
+            int parts = StepTeam.parts(team);
+            double[] losses = new double[parts];
+            double[][] biasParts = biasGrad == null ? null : new double[parts][];
+            StepTeam.byParts(team, p.steps, (part, from, count) -> {
+                double[] partBias = biasGrad == null ? null : part == 0 ? biasGrad : new double[p.classes];
+                if (biasParts != null) {
+                    biasParts[part] = partBias;
+                }
+                losses[part] = softmaxSteps(p, from, from + count, clip, bias, y, mask, partBias);
+            });
+            double loss = losses[0];
+            for (int part = 1; part < parts; part++) {
+                loss += losses[part];
+                if (biasGrad != null) {
+                    for (int v = 0; v < p.classes; v++) {
+                        biasGrad[v] += biasParts[part][v];
+                    }
+                }
+            }
+            return loss;
+        }
+    }
+
+    /** {@link #softmaxPass} for steps [from, to): their loss sum; the bias gradient sums go to {@code biasGrad}. */
+    private double softmaxSteps(Pass p, int from, int to, double clip, double[] bias, double[] y, double[][] mask,
+                                double[] biasGrad) {
         final int classes = p.classes;
         final int batch = p.batch;
         final int steps = p.steps;
-        final double clip = ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
         final boolean fastExp = dataType == DataType.FLOAT;
         final boolean gradient = biasGrad != null;
-        final double[] bias = getParam(DefaultParamInitializer.BIAS_KEY).toDoubleVector();
-        final double[] y = readLabels(batch * classes * steps);
-        final double[][] mask = rawMask == null ? null : rawMask.toDoubleMatrix();
         final double[] z = values;
         double loss = 0.0;
-        for (int t = 0; t < steps; t++) {
+        for (int t = from; t < to; t++) {
             for (int b = 0; b < batch; b++) {
                 final int off = (t * batch + b) * classes;
                 final double m = mask == null ? 1.0 : mask[b][t];

@@ -45,48 +45,14 @@ final class Gemm {
     }
 
     /**
-     * Makes OpenBLAS do every call on the calling thread alone, for a section in which our own
-     * threads each make their share of the calls ({@link StepTeam}): left at its own count, OpenBLAS
-     * would spread each call over the same cores again. Returns what {@link #restoreBlasThreads}
-     * needs. The setting is process-wide; StepTeam allows one such section at a time.
+     * Makes OpenBLAS do every call on the calling thread alone, from now on, once our own threads
+     * ({@link StepTeam}) make the calls side by side: left at its own count, OpenBLAS would spread
+     * each call over the same cores again. Process-wide.
      */
-    static int useSingleThreadedBlas() {
-        if (!direct) {
-            return 0;
-        }
-        int before = openblas_nolapack.blas_get_num_threads();
-        if (before < 1) {
-            // Not set through this API yet: OpenBLAS then runs with what it read at start-up.
-            before = startupBlasThreads();
-        }
-        if (before != 1) {
+    static void useSingleThreadedBlas() {
+        if (direct && openblas_nolapack.blas_get_num_threads() != 1) {
             openblas_nolapack.blas_set_num_threads(1);
         }
-        return before;
-    }
-
-    static void restoreBlasThreads(int before) {
-        if (direct && before > 1) {
-            openblas_nolapack.blas_set_num_threads(before);
-        }
-    }
-
-    /** OpenBLAS's own choice at start-up: the first of these variables that is set, else all cores. */
-    private static int startupBlasThreads() {
-        for (String name : new String[]{"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"}) {
-            String value = System.getenv(name);
-            if (value != null) {
-                try {
-                    int n = Integer.parseInt(value.trim());
-                    if (n > 0) {
-                        return n;
-                    }
-                } catch (NumberFormatException ignored) {
-                    // OpenBLAS ignores a value it cannot read as well
-                }
-            }
-        }
-        return Runtime.getRuntime().availableProcessors();
     }
 
     /**

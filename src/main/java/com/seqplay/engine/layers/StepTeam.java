@@ -47,6 +47,8 @@ final class StepTeam implements AutoCloseable {
     private static final AtomicBoolean IN_USE = new AtomicBoolean();
     private static final Map<Integer, StepTeam> TEAMS = new ConcurrentHashMap<>();
     private static final int CONFIGURED = configuredThreads();
+    /** Whether OpenBLAS was set to one thread for good (see {@link #tryAcquire}). */
+    private static volatile boolean blasPinned;
     /** Set by tests to use a team (of this size) even where the process has one thread; 0 = unset. */
     private static volatile int forced;
 
@@ -63,7 +65,6 @@ final class StepTeam implements AutoCloseable {
     private volatile boolean aborted;
     private volatile Thread caller;
     private Throwable failure;
-    private int blasBefore;
     private int nd4jThreadsBefore;
     private int nd4jMasterThreadsBefore;
 
@@ -128,7 +129,13 @@ final class StepTeam implements AutoCloseable {
             return null;
         }
         StepTeam team = TEAMS.computeIfAbsent(n, StepTeam::new);
-        team.blasBefore = Gemm.useSingleThreadedBlas();
+        if (!blasPinned) {
+            // Once a team works in this process, OpenBLAS stays at one thread (the team is the
+            // parallelism; products outside sections are small): switching it to one thread and back
+            // around every section went through JavaCPP's loader each time, 4% of an iteration.
+            Gemm.useSingleThreadedBlas();
+            blasPinned = true;
+        }
         // ND4J's own operations in between (transposed copies, bias rows) run on the caller alone as
         // well: with its OpenMP threads they cost more than they gain and leave those threads spinning
         // on the cores the team needs.
@@ -145,7 +152,6 @@ final class StepTeam implements AutoCloseable {
         Environment env = Nd4j.getEnvironment();
         env.setMaxThreads(nd4jThreadsBefore);
         env.setMaxMasterThreads(nd4jMasterThreadsBefore);
-        Gemm.restoreBlasThreads(blasBefore);
         IN_USE.set(false);
     }
 
@@ -277,14 +283,32 @@ final class StepTeam implements AutoCloseable {
      * this thread when {@code team} is null.
      */
     static void byRows(StepTeam team, int rows, RowBlock work) {
+        byParts(team, rows, (part, from, count) -> work.run(from, count));
+    }
+
+    /** Work on part {@code part} of something: its rows [from, from + count). */
+    interface PartBlock {
+        void run(int part, int from, int count);
+    }
+
+    /** The parts {@link #byParts} splits into: one per member, or one without a team. */
+    static int parts(StepTeam team) {
+        return team == null ? 1 : team.size;
+    }
+
+    /**
+     * Like {@link #byRows}, telling each block which part it is (0 to {@link #parts} - 1, in row
+     * order), so that it can keep sums of its own and the caller add them in a fixed order.
+     */
+    static void byParts(StepTeam team, int rows, PartBlock work) {
         if (team == null) {
-            work.run(0, rows);
+            work.run(0, 0, rows);
             return;
         }
         int parts = team.size;
         team.runPhases(1, parts, (phase, chunk, member) -> {
             int from = split(rows, parts, chunk, 1);
-            work.run(from, split(rows, parts, chunk + 1, 1) - from);
+            work.run(chunk, from, split(rows, parts, chunk + 1, 1) - from);
         });
     }
 

@@ -1,5 +1,6 @@
 package com.seqplay.engine.optimizer;
 
+import com.seqplay.engine.layers.ElementWork;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.DoublePointer;
@@ -57,11 +58,22 @@ public class JavaAdamUpdater extends AdamUpdater {
         }
         int count = Math.toIntExact(n);
         JAVA_STEPS.incrementAndGet();
+        // shared between threads when a StepTeam is configured (absolute get/put: no shared position)
         if (gradient.dataType() == DataType.FLOAT) {
-            step(floats(gradient, count), floats(m, count), floats(v, count), count,
-                    (float) beta1, (float) beta2, (float) epsilon, (float) alpha);
+            FloatBuffer g = floats(gradient, count);
+            FloatBuffer fm = floats(m, count);
+            FloatBuffer fv = floats(v, count);
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float eps = (float) epsilon;
+            float a = (float) alpha;
+            ElementWork.split(count, (from, to) -> step(g, fm, fv, from, to, b1, b2, eps, a));
         } else {
-            step(doubles(gradient, count), doubles(m, count), doubles(v, count), count, beta1, beta2, epsilon, alpha);
+            DoubleBuffer g = doubles(gradient, count);
+            DoubleBuffer dm = doubles(m, count);
+            DoubleBuffer dv = doubles(v, count);
+            double a = alpha;
+            ElementWork.split(count, (from, to) -> step(g, dm, dv, from, to, beta1, beta2, epsilon, a));
         }
     }
 
@@ -69,9 +81,9 @@ public class JavaAdamUpdater extends AdamUpdater {
         return JAVA_STEPS.get();
     }
 
-    private static void step(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n,
+    private static void step(FloatBuffer g, FloatBuffer m, FloatBuffer v, int from, int to,
                              float beta1, float beta2, float epsilon, float alpha) {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g.get(i);
             float mi = beta1 * m.get(i) + gi * (1f - beta1);
             float vi = beta2 * v.get(i) + gi * gi * (1f - beta2);
@@ -81,9 +93,9 @@ public class JavaAdamUpdater extends AdamUpdater {
         }
     }
 
-    private static void step(DoubleBuffer g, DoubleBuffer m, DoubleBuffer v, int n,
+    private static void step(DoubleBuffer g, DoubleBuffer m, DoubleBuffer v, int from, int to,
                              double beta1, double beta2, double epsilon, double alpha) {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g.get(i);
             double mi = beta1 * m.get(i) + gi * (1.0 - beta1);
             double vi = beta2 * v.get(i) + gi * gi * (1.0 - beta2);

@@ -168,6 +168,34 @@ class FusedLayerBehaviourTest {
         assertArrayEquals(new int[]{3, 3}, FusedRecurrentImpl.busyRows(null, 3, 2));
     }
 
+    @Test
+    void rowBlocksHoldAboutTheSameBusyStepsEach() {
+        // no padding: equal halves and thirds
+        assertArrayEquals(new int[]{0, 16, 32}, FusedRecurrentImpl.rowBlocks(new int[]{32, 32, 32}, 32, 2));
+        assertArrayEquals(new int[]{0, 10, 20, 30}, FusedRecurrentImpl.rowBlocks(new int[]{30, 30}, 30, 3));
+        // rows by falling length: row r is busy for 40 - r steps (busyRows[t] = rows still going at t)
+        int batch = 40;
+        int[] busy = new int[40];
+        for (int t = 0; t < busy.length; t++) {
+            busy[t] = batch - t;
+        }
+        int[] blocks = FusedRecurrentImpl.rowBlocks(busy, batch, 2);
+        assertEquals(3, blocks.length);
+        long first = 0;
+        long second = 0;
+        for (int r = 0; r < batch; r++) {
+            if (r < blocks[1]) {
+                first += 40 - r;
+            } else {
+                second += 40 - r;
+            }
+        }
+        assertTrue(blocks[1] < batch / 2, "the long rows share out among fewer rows: " + blocks[1]);
+        assertTrue(Math.abs(first - second) <= 40, "busy steps " + first + " and " + second);
+        // nothing busy: equal blocks
+        assertArrayEquals(new int[]{0, 4, 8}, FusedRecurrentImpl.rowBlocks(new int[]{0, 0}, 8, 2));
+    }
+
     /** The network's score and gradients for this batch (the mask on input and labels, or none). */
     private static void computeGradients(MultiLayerNetwork net, INDArray in, INDArray labels, INDArray mask) {
         net.setLayerMaskArrays(mask, mask);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.seqplay.engine.optimizer.JavaAdam;
 import java.util.function.BiFunction;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,7 +19,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.NoOp;
 
 /**
@@ -56,7 +56,7 @@ class StepTeamEqualityTest {
 
     private static MultiLayerNetwork net(Cell cell, DataType type, boolean adam) {
         var conf = new NeuralNetConfiguration.Builder()
-                .dataType(type).seed(21).updater(adam ? new Adam(1e-2) : new NoOp())
+                .dataType(type).seed(21).updater(adam ? new JavaAdam(1e-2) : new NoOp())
                 .weightInit(new NormalDistribution(0, 0.3))
                 .list()
                 .layer(cell.layer.apply(N_IN, HIDDEN))
@@ -114,6 +114,46 @@ class StepTeamEqualityTest {
         assertTrue(one.inputGradient().amaxNumber().doubleValue() > 1e-6);
         // Three threads: an uneven split of both rows and columns.
         assertSamePass(one, pass(net, 3, in, labels, mask()), 1e-12);
+    }
+
+    /**
+     * Rows ordered by falling length (as translation batches are), one with leading padding and one
+     * with a gap: enough rows for two and three threads to take a block of rows each through the
+     * whole time loop ({@link FusedRecurrentImpl#rowBlocks}).
+     */
+    private static INDArray manyRowsMask(int batch, int steps) {
+        double[][] m = new double[batch][steps];
+        for (int r = 0; r < batch; r++) {
+            int length = steps - r * (steps - 1) / batch;
+            for (int t = 0; t < length; t++) {
+                m[r][t] = 1;
+            }
+        }
+        m[3][0] = 0;
+        m[3][1] = 0;
+        m[7][4] = 0;
+        return Nd4j.createFromArray(m);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void rowBlocksGiveOneThreadsResultsInDouble(Cell cell) {
+        int batch = 3 * FusedRecurrentImpl.MIN_BLOCK_ROWS + 1;
+        MultiLayerNetwork net = net(cell, DataType.DOUBLE, false);
+        INDArray in = GruTestSupport.randomInput(batch, N_IN, STEPS, 41);
+        INDArray labels = GruTestSupport.randomOneHot(batch, CLASSES, STEPS, 42);
+        INDArray mask = manyRowsMask(batch, STEPS);
+        Pass one = pass(net, 1, in, labels, mask);
+        long before = FusedRecurrentImpl.ROW_BLOCK_LOOPS.get();
+        assertSamePass(one, pass(net, 2, in, labels, mask), 1e-12);
+        assertSamePass(one, pass(net, 3, in, labels, mask), 1e-12);
+        // two layers, forward and backward, two team sizes (the output's masked steps add no rows)
+        assertTrue(FusedRecurrentImpl.ROW_BLOCK_LOOPS.get() - before >= 8, "the teams ran row blocks");
+        assertTrue(one.gradients().amaxNumber().doubleValue() > 1e-3);
+        // and without a mask, on a network that never saw one: calculateGradients leaves its masks
+        // set in DL4J's layers, so output() without masks on this network would still apply them
+        MultiLayerNetwork fresh = net(cell, DataType.DOUBLE, false);
+        assertSamePass(pass(fresh, 1, in, labels, null), pass(fresh, 2, in, labels, null), 1e-12);
     }
 
     @ParameterizedTest
