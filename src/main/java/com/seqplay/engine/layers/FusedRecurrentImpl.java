@@ -633,6 +633,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
      * of RW; split by rows, every call would pack all of RW again), and phase 2t+1 the gate
      * arithmetic, split by rows (examples), which writes those rows of h_t. Without a team there is
      * one chunk per phase and the phases run in order on this thread: the same calls as a plain loop.
+     * With {@link StepLoop#rowBlocks} each member instead runs every step, product and gates, on its
+     * own rows: one section for the whole loop, and no barrier between steps.
      */
     private static final class ForwardLoop extends StepLoop {
         private final boolean hasInit;
@@ -753,7 +755,8 @@ abstract class FusedRecurrentImpl<L extends org.deeplearning4j.nn.conf.layers.Ba
      * last), an even phase by rows adds the rows' dh from the step after (dhp·RWᵀ) to the kernel's dh
      * and does their gate gradients; an odd phase by columns computes dh = dhp_t·RWᵀ for all rows.
      * Each row chunk sums its own part of the bias gradient; {@link #biasGrad()} adds the parts in
-     * chunk order, so the result does not depend on which thread ran which chunk.
+     * chunk order, so the result does not depend on which thread ran which chunk. With row blocks,
+     * each member runs every step on its own rows, as in the forward loop.
      */
     private static final class BackwardLoop extends StepLoop {
         private final int firstStep;

@@ -29,11 +29,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Size: 1 (no team: the serial path, exactly as without this class) unless asked for with the
  * system property {@value #THREADS_PROPERTY} or the environment variable {@value #THREADS_VARIABLE},
  * either a number or {@value #FOLLOW_OMP} for the process's {@code OMP_NUM_THREADS} (which is how
- * runs and the bench command choose threads). Measured with the bench command's reference model on
- * a quiet 2-core machine (medians of 3, two threads against one): LSTM 1.26x with the team against
- * 1.09x without it, GRU 1.11x against 1.09x, the plain RNN 0.80x against 0.82x; single iterations
- * reached 1.4-1.6x, but the team spends about 45% more CPU time in all, and with other programs on
- * the cores it loses to one thread. Short of the 1.6x it was written for, hence off by default.
+ * runs and the bench command choose threads). With enough rows the recurrent layers give each
+ * member a block of rows for the whole time loop ({@code FusedRecurrentImpl.rowBlocks}); the
+ * output layer's softmax and the Adam step ({@link ElementWork}) are shared too. Measured with the
+ * bench command's reference model on the quiet 2-core machine (medians of 3 alternating runs, two
+ * threads against one): LSTM 1.40x, GRU 1.21x, the plain RNN 0.91x. Each member's step product
+ * packs all of RW again for half the rows (OpenBLAS packs its operands on every call), and the
+ * two cores give two independent one-thread trainings 1.82x, so two threads of one run stay short of
+ * the 1.6x this was written for, hence off by default: two runs side by side use a second core
+ * better than one run with two threads.
  * One section at a time in the process: a layer that finds the team busy (another training in the
  * same JVM) runs serially. Waiting is a short spin (phases last tens of microseconds), then
  * yielding between phases and parking between sections.
