@@ -31,10 +31,12 @@ final class Intervals {
 
     /**
      * Most training windows whose errors shape the intervals. Beyond it, a random sample of them
-     * stands for all ({@link ForecastModel#sample}): the quantiles of 4,096 errors per step are within about
-     * a per cent of those of all (the 80% quantile's standard error is sqrt(0.8 x 0.2 / n) in
-     * probability, 0.6 points at this n), while the pass over every window was three quarters of an
-     * epoch's evaluation on a 25,640-window data set and grew with the data.
+     * stands for all ({@link ForecastModel#sample}). The 80% quantile of n errors has a standard error
+     * of sqrt(0.8 x 0.2 / n) in probability, 0.6 points at this n, about 1.4% of the half-width for
+     * normal errors; on a trained model with 23,941 windows five samples moved the twelve steps'
+     * half-widths by at most 5.6%, typically 1-2%, less than the noise of the scale factor from the
+     * few latest windows. The pass over every window was three quarters of an epoch's evaluation on
+     * a 25,640-window data set, and it grew with the data.
      */
     static final int SHAPE_WINDOWS = 4096;
 
