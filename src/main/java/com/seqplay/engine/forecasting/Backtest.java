@@ -1,5 +1,6 @@
 package com.seqplay.engine.forecasting;
 
+import com.seqplay.engine.DataSets;
 import com.seqplay.engine.TrainingClock;
 import com.seqplay.metrics.HoltWinters;
 import com.seqplay.spec.RunSpec;
@@ -90,7 +91,7 @@ final class Backtest {
         int sinceBest = 0;
         int batch = Math.max(1, Math.min(spec.batchSize(), m.training.numExamples()));
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-            m.training.shuffle(spec.seed() + shuffleSeed + epoch);
+            DataSets.shuffle(m.training, spec.seed() + shuffleSeed + epoch);
             for (DataSet b : ForecastModel.batches(m.training, batch)) {
                 for (MultiLayerNetwork net : m.nets) {
                     net.fit(b);

@@ -1,5 +1,6 @@
 package com.seqplay.engine.forecasting;
 
+import com.seqplay.engine.DataSets;
 import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.metrics.HoltWinters;
 import com.seqplay.spec.RunSpec;
@@ -174,21 +175,7 @@ final class ForecastModel {
             order[i] = order[j];
             order[j] = swap;
         }
-        int[] picked = Arrays.stream(order, 0, most).sorted().toArray();
-        return new DataSet(rows(data.getFeatures(), picked), rows(data.getLabels(), picked));
-    }
-
-    /**
-     * The given rows along the first dimension, as a new array: one native gather over the rows
-     * flattened ({@code pullRows}); indexing with {@code SpecifiedIndex} took 0.15-0.3 s for 4,096
-     * of 25,640 windows, as long as evaluating them.
-     */
-    private static INDArray rows(INDArray array, int[] picked) {
-        long[] shape = array.shape();
-        INDArray flat = array.reshape('c', shape[0], array.length() / shape[0]); // a view, or a copy where none can be
-        long[] pickedShape = shape.clone();
-        pickedShape[0] = picked.length;
-        return Nd4j.pullRows(flat, 1, picked).reshape('c', pickedShape);
+        return DataSets.rows(data, Arrays.stream(order, 0, most).sorted().toArray());
     }
 
     /** Rows {@code [from, to)} along the first dimension, as a new array of their own. */

@@ -3,6 +3,7 @@ package com.seqplay.engine.forecasting;
 import com.seqplay.dataset.ChronologicalSplit;
 import com.seqplay.dataset.Series;
 import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.DataSets;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;
 import com.seqplay.engine.TaskState;
@@ -130,7 +131,7 @@ public final class ForecastingTrainer implements TaskTrainer {
 
             @Override
             public Iterable<DataSet> batches(int epoch) {
-                trainData.shuffle(spec.seed() + epoch);
+                DataSets.shuffle(trainData, spec.seed() + epoch);
                 shuffled = epoch;
                 return ForecastModel.batches(trainData, spec.batchSize());
             }

@@ -1,6 +1,7 @@
 package com.seqplay.engine.memory;
 
 import com.seqplay.engine.Checkpoints;
+import com.seqplay.engine.DataSets;
 import com.seqplay.engine.EpochLoop;
 import com.seqplay.engine.EpochTask;
 import com.seqplay.engine.TaskState;
@@ -82,7 +83,7 @@ public final class MemoryTrainer implements TaskTrainer {
 
             @Override
             public Iterable<DataSet> batches(int epoch) {
-                trainData.shuffle(spec.seed() + epoch);
+                DataSets.shuffle(trainData, spec.seed() + epoch);
                 shuffled = epoch;
                 return trainData.batchBy(spec.batchSize());
             }
