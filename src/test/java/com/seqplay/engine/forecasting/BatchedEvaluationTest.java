@@ -29,16 +29,21 @@ class BatchedEvaluationTest {
 
     @BeforeAll
     static void build() {
-        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
-                {"task":"forecasting","dataset":"builtin:seasonal","builtinSize":2000,"hiddenSize":16,
-                 "window":48,"horizon":12,"period":24,"seed":3}"""));
-        double[] values = ForecastingTask.builtinSeries("builtin:seasonal", 2000, 3).values();
-        model = ForecastModel.build(spec, values, 1400, 1600, 24);
+        model = seasonalModel(2000, 16, 48, 12, 1400, 1600);
         // an untrained network forecasts zero corrections; random output weights make the errors differ per window
         MultiLayerNetwork net = model.nets.get(0);
         Nd4j.getRandom().setSeed(11);
         var w = net.getLayer(net.getnLayers() - 1).getParam("W");
         w.assign(Nd4j.randn(DataType.FLOAT, w.shape()));
+    }
+
+    /** An untrained model of builtin:seasonal (season 24, seed 3) with this split. */
+    private static ForecastModel seasonalModel(int size, int hidden, int window, int horizon, int trainEnd, int end) {
+        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
+                {"task":"forecasting","dataset":"builtin:seasonal","builtinSize":%d,"hiddenSize":%d,
+                 "window":%d,"horizon":%d,"period":24,"seed":3}""".formatted(size, hidden, window, horizon)));
+        double[] values = ForecastingTask.builtinSeries("builtin:seasonal", size, 3).values();
+        return ForecastModel.build(spec, values, trainEnd, end, 24);
     }
 
     @Test
@@ -124,12 +129,8 @@ class BatchedEvaluationTest {
 
     @Test
     void intervals_and_loss_from_the_validation_errors_are_those_of_separate_passes() {
-        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
-                {"task":"forecasting","dataset":"builtin:seasonal","builtinSize":2000,"hiddenSize":16,
-                 "window":48,"horizon":12,"period":24,"seed":3}"""));
-        double[] values = ForecastingTask.builtinSeries("builtin:seasonal", 2000, 3).values();
         // 9 validation windows: the latest windows take 15 training windows beside them
-        ForecastModel model = ForecastModel.build(spec, values, 1400, 1420, 24);
+        ForecastModel model = seasonalModel(2000, 16, 48, 12, 1400, 1420);
         double[][] validationErrors = Intervals.errors(model.nets, model.validation);
         assertThat(model.recentTraining.numExamples()).as("this split tops the latest windows up with training ones")
                 .isPositive();
@@ -146,11 +147,7 @@ class BatchedEvaluationTest {
 
     @Test
     void a_one_step_horizon_gives_one_error_per_window() {
-        RunSpec spec = SpecValidator.completeAndValidate(SpecJson.parse("""
-                {"task":"forecasting","dataset":"builtin:seasonal","builtinSize":1200,"hiddenSize":8,
-                 "window":24,"horizon":1,"period":24,"seed":3}"""));
-        double[] values = ForecastingTask.builtinSeries("builtin:seasonal", 1200, 3).values();
-        ForecastModel oneStep = ForecastModel.build(spec, values, 840, 960, 24);
+        ForecastModel oneStep = seasonalModel(1200, 8, 24, 1, 840, 960);
         int windows = oneStep.training.numExamples();
         assertThat(windows % ForecastModel.EVAL_BATCH).as("a last batch of one window or more").isNotZero();
         double[][] errors = Intervals.errors(oneStep.nets, oneStep.training);
