@@ -32,14 +32,19 @@ public final class BestEpoch {
 
     /** After {@link #offer} for {@code epoch}: whether to stop training now. */
     public boolean shouldStop(int epoch) {
-        return patience > 0 && bestEpoch > 0 && epoch - bestEpoch >= patience;
+        return patience > 0 && found() && epoch - bestEpoch >= patience;
+    }
+
+    /** Whether any epoch (0, the untrained network, included) gave a finite loss. */
+    public boolean found() {
+        return bestLoss < Double.POSITIVE_INFINITY;
     }
 
     public double loss() {
         return bestLoss;
     }
 
-    /** The best epoch, or 0 before any finite loss. */
+    /** The best epoch (0: the untrained network, see {@link EpochTask#evaluateUntrained}); 0 as well before any finite loss. */
     public int epoch() {
         return bestEpoch;
     }

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -136,11 +137,20 @@ public final class EpochLoop {
         int first = 1;
         if (resume) {
             ResumePoint.Progress p = restore(task, best);
-            if (p.bestEpoch() > 0) {
+            if (p.bestLoss() != null) {
                 bestEvaluation = new Evaluation(p.bestLoss(), p.bestMetrics(), List.of());
             }
             first = p.epochsDone() + 1;
             done = p.trainingDone();
+        }
+        if (first == 1 && !done) {
+            Evaluation untrained = task.evaluateUntrained();
+            if (untrained != null && best.offer(0, untrained.validationLoss())) {
+                bestEvaluation = untrained;
+                checkpoint(task, 0);
+                log(String.format(Locale.ROOT, "Before training: validation loss %.6g; kept unless an epoch does better",
+                        untrained.validationLoss()));
+            }
         }
         for (int epoch = first; epoch <= limits.epochs() && !done; epoch++) {
             steps.startEpoch(epoch);
@@ -174,7 +184,7 @@ public final class EpochLoop {
         ResumePoint.Progress p = point.progress();
         point.restoreInto(task.network());
         task.restoreState(point.taskState());
-        if (p.bestEpoch() > 0) {
+        if (p.bestLoss() != null) {
             best.restore(p.bestEpoch(), p.bestLoss());
         }
         steps.continueFrom(p.step());
@@ -197,7 +207,7 @@ public final class EpochLoop {
         reported.putAll(evaluation.metrics());
         evaluations.add(new ResumeSummary.Evaluated(epoch, steps.step(), reported));
         var progress = new ResumePoint.Progress(epoch, steps.step(), done, evaluations, best.epoch(),
-                best.epoch() > 0 ? best.loss() : null, bestEvaluation == null ? Map.of() : bestEvaluation.metrics(),
+                best.found() ? best.loss() : null, bestEvaluation == null ? Map.of() : bestEvaluation.metrics(),
                 clock.spentNanos(), 0, 0);
         var state = new TaskState();
         task.saveState(state);

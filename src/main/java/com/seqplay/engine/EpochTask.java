@@ -28,6 +28,17 @@ public interface EpochTask<B> {
     Evaluation evaluate(int epoch) throws Exception;
 
     /**
+     * The evaluation of the network before any training, when the untrained network is itself a
+     * forecast worth keeping, or null (the default) when it is not. Forecasting's is: its output
+     * layer starts at zero, so it forecasts exactly the reference (Holt-Winters) that training
+     * corrects. The loop offers it as epoch 0 to the best-epoch choice, so a run whose training
+     * does not beat the reference on the validation windows keeps the reference.
+     */
+    default Evaluation evaluateUntrained() throws Exception {
+        return null;
+    }
+
+    /**
      * Writes the current model to {@code file}. The loop calls it exactly when the epoch just
      * evaluated is the best so far, so a task may also keep what it needs of the best model here.
      */

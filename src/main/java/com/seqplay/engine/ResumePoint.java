@@ -51,7 +51,7 @@ public final class ResumePoint {
     /**
      * The loop's bookkeeping after epoch {@code epochsDone}.
      *
-     * @param bestEpoch the best epoch so far, 0 for none
+     * @param bestEpoch the best epoch so far (0: the untrained network, when the task offers it)
      * @param bestLoss its validation loss; null without a best epoch
      * @param bestMetrics its other metrics, which the final scoring reads
      * @param spentNanos wall time spent training so far, counted against the run's time limit

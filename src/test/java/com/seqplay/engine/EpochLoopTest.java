@@ -35,6 +35,8 @@ class EpochLoopTest {
         final List<String> fitted = new ArrayList<>();
         long secondsPerEvaluation;
         Integer divergeAtBatch;
+        /** The untrained network's validation loss (epoch 0), or null when the task offers none. */
+        Double untrainedLoss;
         int epochNow;
         BestEvaluation finishedWith;
 
@@ -66,6 +68,11 @@ class EpochLoopTest {
             double loss = losses[epoch - 1];
             List<SamplePayload> samples = List.of(new TextSample("p", "epoch " + epoch));
             return new Evaluation(loss, Map.of("accuracy", 1 / loss), samples);
+        }
+
+        @Override
+        public Evaluation evaluateUntrained() {
+            return untrainedLoss == null ? null : new Evaluation(untrainedLoss, Map.of("accuracy", 1 / untrainedLoss), List.of());
         }
 
         @Override
@@ -117,6 +124,31 @@ class EpochLoopTest {
 
     private String checkpoint() throws Exception {
         return Files.readString(runDir.resolve(Checkpoints.MODEL_FILE));
+    }
+
+    @Test
+    void an_untrained_network_no_epoch_beats_is_kept_as_epoch_zero_and_patience_counts_from_it() throws Exception {
+        var task = new ScriptedTask(2, 1, 3.0, 2.0, 1.5, 1.2, 1.1);
+        task.untrainedLoss = 1.0;
+        run(task, 5, 2, 3600);
+        assertThat(checkpoint()).isEqualTo("model after epoch 0");
+        assertThat(Events.of(events, TrainerEvent.Checkpoint.class)).extracting(TrainerEvent.Checkpoint::epoch)
+                .containsExactly(0);
+        assertThat(task.finishedWith.epoch()).isZero();
+        assertThat(Events.result(events).metrics()).containsEntry("val_loss", 1.0);
+        assertThat(evaluatedEpochs()).as("early stop two epochs after epoch 0").containsExactly(1, 2);
+        assertThat(Events.logs(events)).anyMatch(l -> l.startsWith("Before training: validation loss 1.00000"));
+    }
+
+    @Test
+    void an_untrained_network_an_epoch_beats_gives_way_to_it() throws Exception {
+        var task = new ScriptedTask(2, 1, 3.0, 0.5);
+        task.untrainedLoss = 1.0;
+        run(task, 2, 0, 3600);
+        assertThat(Events.of(events, TrainerEvent.Checkpoint.class)).extracting(TrainerEvent.Checkpoint::epoch)
+                .containsExactly(0, 2);
+        assertThat(task.finishedWith.epoch()).isEqualTo(2);
+        assertThat(checkpoint()).isEqualTo("model after epoch 2");
     }
 
     @Test

@@ -51,8 +51,9 @@ class TimeLimitTest {
 
         assertThat(Events.metric(events, "train_loss")).as("batches trained").hasSize(1);
         assertThat(Events.metric(events, "val_loss")).extracting(TrainerEvent.Metric::epoch).containsExactly(1);
+        // (forecasting also checkpoints its untrained network first, epoch 0: the reference forecast)
         assertThat(Events.of(events, TrainerEvent.Checkpoint.class)).extracting(TrainerEvent.Checkpoint::epoch)
-                .containsExactly(1);
+                .filteredOn(epoch -> epoch > 0).containsExactly(1);
         assertThat(Events.logs(events)).anyMatch(l -> l.startsWith("Wall-time limit of 0 s reached during epoch 1"));
         TrainerEvent.Result result = Events.result(events);
         assertThat(result.status()).isEqualTo(TrainerEvent.ResultStatus.SUCCEEDED);

@@ -86,8 +86,13 @@ final class Backtest {
      * epoch with the lowest validation loss of the ensemble, with the run's epochs and patience.
      */
     static void train(RunSpec spec, ForecastModel m, long shuffleSeed) {
-        double bestLoss = Double.POSITIVE_INFINITY;
+        // the untrained networks (zero output layers) forecast the reference itself: a candidate too,
+        // as in the trainer (EpochTask#evaluateUntrained)
         List<INDArray> bestParams = m.nets.stream().map(n -> n.params().dup()).toList();
+        double bestLoss = ForecastingTrainer.meanSquaredError(m.nets, m.validation);
+        if (Double.isNaN(bestLoss)) {
+            bestLoss = Double.POSITIVE_INFINITY;
+        }
         int sinceBest = 0;
         int batch = Math.max(1, Math.min(spec.batchSize(), m.training.numExamples()));
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {

@@ -171,6 +171,12 @@ public final class ForecastingTrainer implements TaskTrainer {
                                 count > 1 ? all.get(0).name() : null)));
             }
 
+            /** The untrained network forecasts exactly the reference (its output layer is zero). */
+            @Override
+            public Evaluation evaluateUntrained() {
+                return evaluate(0);
+            }
+
             @Override
             public void saveModel(Path file) throws IOException {
                 Checkpoints.write(nets.get(0), file);
@@ -272,9 +278,12 @@ public final class ForecastingTrainer implements TaskTrainer {
                                 bestTails.get(i), model.setups.get(i), all.get(i).name())));
                     }
                 }
+                String when = bestEpoch.epoch() == 0
+                        ? "before training (no epoch beat the reference forecast on the validation windows)"
+                        : "at epoch " + bestEpoch.epoch();
                 return new FinalScores(scores, allBaselines, String.format(Locale.ROOT,
-                        "Test MASE %.3f at epoch %d (seasonal naive %.3f, naive %.3f, Holt-Winters %.3f; period %d)%s%s",
-                        scores.get("mase"), bestEpoch.epoch(), tailBaselines.get("seasonal_naive_mase"),
+                        "Test MASE %.3f %s (seasonal naive %.3f, naive %.3f, Holt-Winters %.3f; period %d)%s%s",
+                        scores.get("mase"), when, tailBaselines.get("seasonal_naive_mase"),
                         tailBaselines.get("naive_mase"), tailBaselines.get("holt_winters_mase"), period, backtest,
                         perSeries));
             }

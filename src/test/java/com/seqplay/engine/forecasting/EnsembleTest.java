@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Averaging over seeds: the members differ, and a fixed seed gives the same ensemble every time. */
 @SlowTest
 class EnsembleTest {
+    /** Mackey-Glass, where training beats the reference (on a short monthly series both keep it, and agree). */
     private static final String SPEC = """
-            {"task":"forecasting","dataset":"builtin:monthly","builtinSize":120,"epochs":6,"backtests":1,
-             "seed":5,"ensemble":%d}""";
+            {"task":"forecasting","dataset":"builtin:mackey-glass","builtinSize":1200,"hiddenSize":32,"epochs":4,
+             "batchSize":32,"backtests":1,"seed":5,"ensemble":%d}""";
 
     @TempDir
     Path dir;
@@ -46,8 +47,8 @@ class EnsembleTest {
         // every member is saved, and the loaded ensemble forecasts what the run scored
         assertThat(dir.resolve("a").resolve(Forecaster.memberFile(2))).exists();
         Forecaster loaded = Forecaster.load(dir.resolve("a"));
-        double[] series = com.seqplay.task.forecasting.ForecastingTask.builtinSeries("builtin:monthly", 120, 5).values();
-        double[] history = java.util.Arrays.copyOf(series, 100);
+        double[] series = com.seqplay.task.forecasting.ForecastingTask.builtinSeries("builtin:mackey-glass", 1200, 5).values();
+        double[] history = java.util.Arrays.copyOf(series, 1000);
         assertThat(loaded.forecast(history, 12)).containsExactly(Forecaster.load(dir.resolve("b")).forecast(history, 12));
 
         TrainerEvent.Result single = Events.result(run(1, "c"));
