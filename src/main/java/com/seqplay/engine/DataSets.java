@@ -1,5 +1,6 @@
 package com.seqplay.engine;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -21,22 +22,42 @@ public final class DataSets {
         if (n < 2) {
             return;
         }
+        DataSet shuffled = rows(data, permuted(n, n - 1, new Random(seed)));
+        data.setFeatures(shuffled.getFeatures());
+        data.setLabels(shuffled.getLabels());
+        data.setFeaturesMaskArray(shuffled.getFeaturesMaskArray());
+        data.setLabelsMaskArray(shuffled.getLabelsMaskArray());
+    }
+
+    /**
+     * At most {@code most} examples drawn at random without replacement (the data set itself when
+     * it has no more), in their order in the set. Not every k-th example: in a set in time order that
+     * would see only some phases of a season (every 6th window of an hourly series with a daily
+     * season sees 4 of its 24 hours). Seeded with the set's size, so the draw is repeatable.
+     */
+    public static DataSet sample(DataSet data, int most) {
+        int n = data.numExamples();
+        if (n <= most) {
+            return data;
+        }
+        // the last `most` places after `most` steps of the shuffle are a uniform draw
+        int[] order = permuted(n, most, new Random(n));
+        return rows(data, Arrays.stream(order, n - most, n).sorted().toArray());
+    }
+
+    /** 0 .. n-1 after the first {@code steps} steps of a Fisher-Yates shuffle from the end (all n - 1: a full shuffle). */
+    private static int[] permuted(int n, int steps, Random random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
+        for (int i = n - 1; i >= n - steps && i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
         }
-        DataSet shuffled = rows(data, order);
-        data.setFeatures(shuffled.getFeatures());
-        data.setLabels(shuffled.getLabels());
-        data.setFeaturesMaskArray(shuffled.getFeaturesMaskArray());
-        data.setLabelsMaskArray(shuffled.getLabelsMaskArray());
+        return order;
     }
 
     /** The examples {@code picked}, in that order, as a data set of arrays of its own. */

@@ -1,13 +1,11 @@
 package com.seqplay.engine.forecasting;
 
-import com.seqplay.engine.DataSets;
 import com.seqplay.engine.NetworkBuilder;
 import com.seqplay.metrics.HoltWinters;
 import com.seqplay.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -151,31 +149,6 @@ final class ForecastModel {
             out.add(new DataSet(rows(data.getFeatures(), from, to), rows(data.getLabels(), from, to)));
         }
         return out;
-    }
-
-    /**
-     * At most {@code most} examples drawn at random without replacement (all of them when the set
-     * has no more), in their order in the set. Not every k-th example: in a set in time order that
-     * would see only some phases of the season (every 6th window of an hourly series with a daily
-     * season sees 4 of its 24 hours). The draw is seeded with the set's size, so it is repeatable.
-     */
-    static DataSet sample(DataSet data, int most) {
-        int n = data.numExamples();
-        if (n <= most) {
-            return data;
-        }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(n);
-        for (int i = 0; i < most; i++) { // the first `most` places of a Fisher-Yates shuffle
-            int j = i + random.nextInt(n - i);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return DataSets.rows(data, Arrays.stream(order, 0, most).sorted().toArray());
     }
 
     /** Rows {@code [from, to)} along the first dimension, as a new array of their own. */

@@ -31,7 +31,6 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -347,14 +346,7 @@ public final class ForecastingTrainer implements TaskTrainer {
 
     /** Mean squared error per predicted value, in the standardised relative units the model is trained in. */
     static double meanSquaredError(List<MultiLayerNetwork> nets, DataSet data) {
-        double sum = 0;
-        long count = 0;
-        for (DataSet batch : ForecastModel.batches(data, ForecastModel.EVAL_BATCH)) {
-            INDArray error = ForecastModel.output(nets, batch.getFeatures()).sub(batch.getLabels());
-            sum += error.mul(error).sumNumber().doubleValue();
-            count += error.length();
-        }
-        return sum / count;
+        return Intervals.meanSquare(Intervals.errors(nets, data));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.seqplay.engine.forecasting;
 
+import com.seqplay.engine.DataSets;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -31,7 +32,7 @@ final class Intervals {
 
     /**
      * Most training windows whose errors shape the intervals. Beyond it, a random sample of them
-     * stands for all ({@link ForecastModel#sample}). The 80% quantile of n errors has a standard error
+     * stands for all ({@link DataSets#sample}). The 80% quantile of n errors has a standard error
      * of sqrt(0.8 x 0.2 / n) in probability, 0.6 points at this n, about 1.4% of the half-width for
      * normal errors; on a trained model with 23,941 windows five samples moved the twelve steps'
      * half-widths by at most 5.6%, typically 1-2%, less than the noise of the scale factor from the
@@ -42,7 +43,7 @@ final class Intervals {
 
     /** Half-widths per horizon step in the model's units, from the ensemble's errors. */
     static double[] halfWidths(List<MultiLayerNetwork> nets, DataSet training, DataSet recent) {
-        return halfWidths(errors(nets, ForecastModel.sample(training, SHAPE_WINDOWS)),
+        return halfWidths(errors(nets, DataSets.sample(training, SHAPE_WINDOWS)),
                 recent.numExamples() > 0 ? errors(nets, recent) : new double[0][]);
     }
 
@@ -57,7 +58,7 @@ final class Intervals {
         double[][] recent = new double[topUp.length + validationErrors.length][];
         System.arraycopy(topUp, 0, recent, 0, topUp.length);
         System.arraycopy(validationErrors, 0, recent, topUp.length, validationErrors.length);
-        return halfWidths(errors(nets, ForecastModel.sample(training, SHAPE_WINDOWS)), recent);
+        return halfWidths(errors(nets, DataSets.sample(training, SHAPE_WINDOWS)), recent);
     }
 
     /** The mean of the squared errors (the validation loss: the networks' mean squared error). */

@@ -206,21 +206,14 @@ public class FusedRnnOutputImpl extends RnnOutputLayer {
         try (StepTeam team = StepTeam.tryAcquire(p.batch)) {
             int parts = StepTeam.parts(team);
             double[] losses = new double[parts];
-            double[][] biasParts = biasGrad == null ? null : new double[parts][];
-            StepTeam.byParts(team, p.steps, (part, from, count) -> {
-                double[] partBias = biasGrad == null ? null : part == 0 ? biasGrad : new double[p.classes];
-                if (biasParts != null) {
-                    biasParts[part] = partBias;
-                }
-                losses[part] = softmaxSteps(p, from, from + count, clip, bias, y, mask, partBias);
-            });
-            double loss = losses[0];
-            for (int part = 1; part < parts; part++) {
+            double[][] biasParts = biasGrad == null ? null : new double[parts][p.classes];
+            StepTeam.byParts(team, p.steps, (part, from, count) -> losses[part] = softmaxSteps(p, from, from + count,
+                    clip, bias, y, mask, biasParts == null ? null : biasParts[part]));
+            double loss = 0;
+            for (int part = 0; part < parts; part++) {
                 loss += losses[part];
-                if (biasGrad != null) {
-                    for (int v = 0; v < p.classes; v++) {
-                        biasGrad[v] += biasParts[part][v];
-                    }
+                for (int v = 0; biasGrad != null && v < p.classes; v++) {
+                    biasGrad[v] += biasParts[part][v];
                 }
             }
             return loss;

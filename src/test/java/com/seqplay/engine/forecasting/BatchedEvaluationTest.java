@@ -3,6 +3,7 @@ package com.seqplay.engine.forecasting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.seqplay.engine.DataSets;
 import com.seqplay.spec.RunSpec;
 import com.seqplay.spec.SpecJson;
 import com.seqplay.task.SpecValidator;
@@ -91,7 +92,7 @@ class BatchedEvaluationTest {
         DataSet data = model.training;
         int n = data.numExamples();
         int most = n / 3;
-        DataSet picked = ForecastModel.sample(data, most);
+        DataSet picked = DataSets.sample(data, most);
         assertThat(picked.numExamples()).isEqualTo(most);
         Set<Integer> hours = new HashSet<>();
         // each picked example is a row of the set, later than the one before (so no row twice)
@@ -105,8 +106,8 @@ class BatchedEvaluationTest {
             assertThat(picked.getLabels().getRow(i)).as("example %d", i).isEqualTo(data.getLabels().getRow(row));
             hours.add(row % 24);
         }
-        assertThat(ForecastModel.sample(data, most).getFeatures()).isEqualTo(picked.getFeatures());
-        assertThat(ForecastModel.sample(data, n)).as("a set no larger than the limit is kept whole").isSameAs(data);
+        assertThat(DataSets.sample(data, most).getFeatures()).isEqualTo(picked.getFeatures());
+        assertThat(DataSets.sample(data, n)).as("a set no larger than the limit is kept whole").isSameAs(data);
         // the windows are in time order, one step apart: every hour of the daily season is drawn
         // (every third window would see 8 of the 24)
         assertThat(hours).hasSize(24);
@@ -118,7 +119,7 @@ class BatchedEvaluationTest {
         int n = data.numExamples();
         double[][] recent = Intervals.errors(model.nets, model.recent);
         double[] fromAll = Intervals.halfWidths(Intervals.errors(model.nets, data), recent);
-        double[] fromSample = Intervals.halfWidths(Intervals.errors(model.nets, ForecastModel.sample(data, n / 2)), recent);
+        double[] fromSample = Intervals.halfWidths(Intervals.errors(model.nets, DataSets.sample(data, n / 2)), recent);
         for (int k = 0; k < fromAll.length; k++) {
             assertThat(fromSample[k]).as("step %d", k).isCloseTo(fromAll[k], within(0.06 * fromAll[k]));
         }
